@@ -1,0 +1,110 @@
+import Foundation
+
+/// A project's frame rate: an exact number of frames per second (24, 25, 30, 24000/1001 …).
+/// All time in the model is a frame count at this rate; seconds appear only at the edges.
+public struct FrameRate: Hashable, Sendable, Codable, CustomStringConvertible {
+    public let perSecond: Rational
+
+    public init(_ perSecond: Rational) throws {
+        guard perSecond.numerator > 0, perSecond.doubleValue <= 240 else {
+            throw ValidationError.invalidFrameRate(perSecond.description)
+        }
+        self.perSecond = perSecond
+    }
+
+    public static let fps24 = try! FrameRate(Rational(24))
+    public static let fps25 = try! FrameRate(Rational(25))
+    public static let fps30 = try! FrameRate(Rational(30))
+    public static let ntsc23_976 = try! FrameRate(Rational(24000, 1001))
+    public static let ntsc29_97 = try! FrameRate(Rational(30000, 1001))
+
+    /// Parses "24", "25", "23.976", "29.97", "59.94", "24000/1001", "30/1".
+    public static func parse(_ text: String) throws -> FrameRate {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if let slash = t.firstIndex(of: "/") {
+            guard let n = Int64(t[..<slash]), let d = Int64(t[t.index(after: slash)...]), d > 0 else {
+                throw ValidationError.invalidFrameRate(text)
+            }
+            return try FrameRate(Rational(n, d))
+        }
+        switch t {
+        case "23.976", "23.98": return .ntsc23_976
+        case "29.97": return .ntsc29_97
+        case "59.94": return try FrameRate(Rational(60000, 1001))
+        case "47.952": return try FrameRate(Rational(48000, 1001))
+        default: break
+        }
+        if let n = Int64(t) { return try FrameRate(Rational(n)) }
+        if let d = Double(t), d.isFinite, d > 0 {
+            // A decimal such as 12.5 becomes an exact fraction over 1000.
+            return try FrameRate(Rational(Int64((d * 1000).rounded()), 1000))
+        }
+        throw ValidationError.invalidFrameRate(text)
+    }
+
+    public var doubleValue: Double { perSecond.doubleValue }
+
+    /// The frame count nearest to `seconds`.
+    public func frames(seconds: Double) -> Int {
+        Int((seconds * Double(perSecond.numerator) / Double(perSecond.denominator)).rounded())
+    }
+
+    /// The exact start time of `frame`, as a fraction of seconds.
+    public func time(ofFrame frame: Int) -> Rational {
+        Rational(Int64(frame) * perSecond.denominator, perSecond.numerator)
+    }
+
+    public func seconds(frames: Int) -> Double { time(ofFrame: frames).doubleValue }
+
+    /// The nominal integer rate used by timecode (24 for 23.976).
+    public var timecodeBase: Int { Int(doubleValue.rounded()) }
+
+    /// Non-drop timecode HH:MM:SS:FF.
+    public func timecode(frame: Int) -> String {
+        let base = timecodeBase
+        let f = max(0, frame)
+        let ff = f % base, totalSeconds = f / base
+        return String(format: "%02d:%02d:%02d:%02d", totalSeconds / 3600, (totalSeconds / 60) % 60, totalSeconds % 60, ff)
+    }
+
+    public var description: String {
+        switch perSecond {
+        case Rational(24000, 1001): return "23.976"
+        case Rational(30000, 1001): return "29.97"
+        case Rational(60000, 1001): return "59.94"
+        default:
+            return perSecond.denominator == 1 ? "\(perSecond.numerator)" : String(format: "%.3f", doubleValue)
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let r = try Rational(from: decoder)
+        try self.init(r)
+    }
+    public func encode(to encoder: Encoder) throws { try perSecond.encode(to: encoder) }
+}
+
+/// Parses a time written by a person: seconds ("4", "2.5"), or timecode "MM:SS", "HH:MM:SS"
+/// or "HH:MM:SS:FF" (frames), into a frame count at `rate`.
+public func parseTime(_ text: String, rate: FrameRate) throws -> Int {
+    let t = text.trimmingCharacters(in: .whitespaces)
+    if let s = Double(t), s.isFinite {
+        guard s >= 0 else { throw ValidationError.invalidTime(text) }
+        return rate.frames(seconds: s)
+    }
+    let parts = t.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+    guard (2...4).contains(parts.count) else { throw ValidationError.invalidTime(text) }
+    var nums: [Double] = []
+    for p in parts {
+        guard let v = Double(p), v >= 0, v.isFinite else { throw ValidationError.invalidTime(text) }
+        nums.append(v)
+    }
+    switch parts.count {
+    case 2: return rate.frames(seconds: nums[0] * 60 + nums[1])
+    case 3: return rate.frames(seconds: nums[0] * 3600 + nums[1] * 60 + nums[2])
+    default:
+        guard nums[3] < Double(rate.timecodeBase), nums[3] == nums[3].rounded() else { throw ValidationError.invalidTime(text) }
+        let whole = Int(nums[0] * 3600 + nums[1] * 60 + nums[2])
+        return whole * rate.timecodeBase + Int(nums[3])
+    }
+}

@@ -1,0 +1,1 @@
+// KinoKit module

@@ -1,0 +1,1 @@
+// KinoMedia module

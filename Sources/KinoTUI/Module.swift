@@ -1,0 +1,1 @@
+// KinoTUI module
