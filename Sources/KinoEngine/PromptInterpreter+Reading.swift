@@ -220,8 +220,7 @@ struct Reading {
 
         func shaded(_ c: RGB) -> RGB {
             guard let dark = shade else { return c }
-            func f(_ v: UInt8) -> UInt8 { dark ? UInt8((Int(v) * 55 + 50) / 100) : UInt8((Int(v) + 256) / 2) }
-            return RGB(f(c.r), f(c.g), f(c.b))
+            return dark ? c.darkened : c.lightened
         }
 
         let attribute: Attribute
@@ -231,7 +230,7 @@ struct Reading {
         } else if hairWord || hairColour != nil {
             attribute = .hair
             if let hc = hairColour { value = shaded(hc) }
-            else if let c = colour, let name = colourName { value = shaded(PromptVocabulary.hairShades[name] ?? c) }
+            else if let c = colour, let name = colourName { value = shaded(RGB.hairColour(named: name) ?? c) }
             else { value = shade == true ? PromptVocabulary.darkHair : PromptVocabulary.lightHair }
         } else if let top = garmentTop, let c = colour {
             attribute = top ? .top : .bottom

@@ -36,34 +36,11 @@ public enum PromptVocabulary {
         public init(_ phrase: String, _ effects: [Effect]) { self.phrase = phrase; self.effects = effects }
     }
 
-    /// The colour table (sRGB). Plain colour words map here everywhere except on hair, where
-    /// `hairShades` gives natural tones for the usual hair colours.
-    public static let colours: [(name: String, rgb: RGB)] = [
-        ("red", RGB(200, 30, 35)), ("orange", RGB(240, 130, 30)), ("yellow", RGB(240, 210, 40)),
-        ("green", RGB(40, 150, 60)), ("blue", RGB(35, 75, 200)), ("navy", RGB(20, 30, 80)),
-        ("teal", RGB(0, 128, 128)), ("cyan", RGB(0, 200, 220)), ("turquoise", RGB(64, 200, 190)),
-        ("purple", RGB(120, 50, 160)), ("violet", RGB(140, 90, 200)), ("magenta", RGB(210, 40, 160)),
-        ("pink", RGB(240, 140, 180)), ("brown", RGB(110, 70, 40)), ("tan", RGB(200, 160, 110)),
-        ("beige", RGB(225, 205, 165)), ("cream", RGB(245, 235, 210)), ("black", RGB(20, 20, 20)),
-        ("white", RGB(240, 240, 240)), ("grey", RGB(128, 128, 128)), ("gray", RGB(128, 128, 128)),
-        ("silver", RGB(190, 190, 195)), ("gold", RGB(212, 170, 50)), ("golden", RGB(212, 170, 50)),
-        ("maroon", RGB(120, 20, 35)), ("olive", RGB(110, 110, 40)), ("khaki", RGB(190, 175, 125)),
-    ]
-
-    /// Natural hair tones used when a plain colour word colours hair ("red hair" is ginger,
-    /// not paint red). Colours not listed keep their table value ("blue hair" is blue).
-    public static let hairShades: [String: RGB] = [
-        "red": RGB(170, 70, 35), "brown": RGB(90, 55, 35), "black": RGB(25, 20, 20),
-        "grey": RGB(150, 150, 150), "gray": RGB(150, 150, 150), "white": RGB(230, 230, 225),
-        "yellow": blonde, "gold": blonde, "golden": blonde,
-    ]
-    static let blonde = RGB(225, 195, 125)
+    /// The colour table (sRGB), shared with Appearance derivation: `RGB.namedColours`.
+    public static var colours: [(name: String, rgb: RGB)] { RGB.namedColours }
     /// "dark hair" and "light hair" (no colour named).
-    public static let darkHair = RGB(40, 28, 22)
-    public static let lightHair = blonde
-
-    /// Looks a colour name up in `colours`.
-    public static func colour(named name: String) -> RGB? { colours.first { $0.name == name }?.rgb }
+    public static let darkHair = RGB.darkHair
+    public static let lightHair = RGB.blondeHair
 
     /// Words that carry no meaning for the scene; they are skipped silently (neither
     /// understood nor reported as ignored). "camera" and "shot" are here too: alone they
@@ -208,9 +185,8 @@ public enum PromptVocabulary {
         e.append(Entry("dark", [.shade(dark: true)]))
         e.append(Entry("light", [.shade(dark: false)]))
         e.append(Entry("pale", [.shade(dark: false)]))
-        for (w, c) in [("blonde", blonde), ("blond", blonde), ("brunette", RGB(90, 55, 35)),
-                       ("redhead", RGB(170, 70, 35)), ("ginger", RGB(170, 70, 35)), ("auburn", RGB(125, 45, 30))] {
-            e.append(Entry(w, [.hairColour(c)]))
+        for w in ["blonde", "blond", "brunette", "redhead", "ginger", "auburn"] {
+            e.append(Entry(w, [.hairColour(RGB.hairColours[w]!)]))
         }
         e.append(Entry("hair", [.hair]))
         e.append(Entry("haired", [.hair]))
