@@ -68,11 +68,13 @@ struct Reading {
     private struct Pending { var attribute: Attribute; var colour: RGB; var text: String }
 
     private var building: [Building] = []
-    private var lastPerson: Int?
+    /// The subjects of the last person mention ("two women" is two).
+    private var lastPeople: Range<Int>?
     private var sinceLastAction: [Int] = []
     private var pendingAction: SceneSpec.Action?
     private var pendingAttributes: [Pending] = []
     private var pendingObjectColour: (colour: RGB, text: String)?
+    private var pendingCount: Int?
 
     init(items: [PromptItem], settingOnly: Bool = false) {
         var entries: [Entry] = []
@@ -95,12 +97,23 @@ struct Reading {
                     addSubject(kind: .character, characterID: id, isPerson: true, text: entry.item.text)
                 }
             case .effect(let effects):
+                if effects.count == 1, case .count(let n) = effects[0] {
+                    // A number counts the subject right after it ("two women", "a couple of cars").
+                    let next = k + 1
+                    if !settingOnly, next < entries.count, entries[next].isSubject,
+                       entries[next].gapBefore.allSatisfy({ PromptVocabulary.fillerWords.contains($0) || $0 == "of" }) {
+                        pendingCount = n; understood.append(entry.item.text)
+                    } else {
+                        ignored.append(entry.item.text)
+                    }
+                    break
+                }
                 if entry.descriptor != nil {
                     if settingOnly { ignored.append(entry.item.text); break }
                     k = readDescription(entries, at: k)
                     continue
                 }
-                apply(effects, text: entry.item.text, settingOnly: settingOnly)
+                apply(effects, text: entry.item.text, plural: entry.item.plural, settingOnly: settingOnly)
             }
             k += 1
         }
@@ -112,7 +125,7 @@ struct Reading {
         }
     }
 
-    private mutating func apply(_ effects: [PromptVocabulary.Effect], text: String, settingOnly: Bool) {
+    private mutating func apply(_ effects: [PromptVocabulary.Effect], text: String, plural: Bool, settingOnly: Bool) {
         var used = false
         for effect in effects {
             switch effect {
@@ -123,7 +136,9 @@ struct Reading {
             case .crowd(let c): if crowd == nil { crowd = c }; used = true
             case .subject(let kind) where !settingOnly:
                 let person = kind == .woman || kind == .man || kind == .child
-                addSubject(kind: kind, characterID: nil, isPerson: person, text: nil); used = true
+                let n = min(PromptVocabulary.maximumCount, pendingCount ?? (plural ? 2 : 1))
+                pendingCount = nil
+                addSubject(kind: kind, characterID: nil, isPerson: person, text: nil, count: n); used = true
             case .action(let a) where !settingOnly:
                 applyAction(a); used = true
             case .camera(let m) where !settingOnly:
@@ -136,7 +151,8 @@ struct Reading {
     }
 
     private mutating func addSubject(kind: SceneSpec.SubjectKind, characterID: CharacterID?, isPerson: Bool,
-                                     text: String?) {
+                                     text: String?, count: Int = 1) {
+        if characterID != nil { pendingCount = nil }
         var s = Building(kind: kind, characterID: characterID, isPerson: isPerson)
         if let p = pendingObjectColour {
             if isPerson { s.top = p.colour } else { s.color = p.colour }
@@ -147,13 +163,16 @@ struct Reading {
             for p in pendingAttributes { set(p.attribute, p.colour, on: &s) ; understood.append(p.text) }
             pendingAttributes = []
         }
-        if let a = pendingAction {
-            s.action = a; pendingAction = nil
-        } else {
-            sinceLastAction.append(building.count)
+        for _ in 0..<count {
+            if let a = pendingAction {
+                s.action = a
+            } else {
+                sinceLastAction.append(building.count)
+            }
+            building.append(s)
         }
-        building.append(s)
-        if isPerson { lastPerson = building.count - 1 }
+        pendingAction = nil
+        if isPerson { lastPeople = (building.count - count)..<building.count }
         if let text { understood.append(text) }
     }
 
@@ -242,8 +261,9 @@ struct Reading {
             } else if Reading.adjacent(entries, end), entries[end].item.meaning == .unknown {
                 ignored.append(text)   // the colour of something the vocabulary does not know
             } else if entries[k].gapBefore.contains(where: { PromptVocabulary.attributeIntroducers.contains($0) }),
-                      let p = lastPerson {
-                set(.top, shaded(c), on: &building[p]); understood.append(text)
+                      let people = lastPeople {
+                for p in people { set(.top, shaded(c), on: &building[p]) }
+                understood.append(text)
             } else {
                 ignored.append(text)
             }
@@ -253,12 +273,14 @@ struct Reading {
         }
 
         let introduced = entries[k].gapBefore.contains { PromptVocabulary.attributeIntroducers.contains($0) }
-        if introduced, let p = lastPerson {
-            set(attribute, value, on: &building[p]); understood.append(text)
+        if introduced, let people = lastPeople {
+            for p in people { set(attribute, value, on: &building[p]) }
+            understood.append(text)
         } else if Reading.adjacent(entries, end), entries[end].isPerson {
             pendingAttributes.append(Pending(attribute: attribute, colour: value, text: text))
-        } else if let p = lastPerson {
-            set(attribute, value, on: &building[p]); understood.append(text)
+        } else if let people = lastPeople {
+            for p in people { set(attribute, value, on: &building[p]) }
+            understood.append(text)
         } else {
             pendingAttributes.append(Pending(attribute: attribute, colour: value, text: text))
         }

@@ -94,6 +94,8 @@ struct PromptToken: Hashable {
     /// The word as written (lower case), and its index in the text.
     var surface: String
     var source: Int
+    /// The word was a plural made singular ("women" -> "woman").
+    var plural: Bool = false
 }
 
 /// A matched phrase: what it means and which tokens it covers.
@@ -113,6 +115,8 @@ struct PromptItem: Hashable {
     var text: String
     /// The normalised word (for function words: which one).
     var word: String
+    /// The phrase's last word was a plural ("two cars", "kids").
+    var plural: Bool = false
 }
 
 /// The vocabulary plus the project's character names, ready for matching.
@@ -168,8 +172,10 @@ struct Lexicon {
         var tokens: [PromptToken] = []
         for (index, raw) in Lexicon.rawWords(text).enumerated() {
             for word in Lexicon.stripPossessive(raw) {
-                for piece in normalise(word).split(separator: " ") {
-                    tokens.append(PromptToken(word: String(piece), surface: word, source: index))
+                let normal = normalise(word)
+                let plural = normal != word && !normal.contains(" ")
+                for piece in normal.split(separator: " ") {
+                    tokens.append(PromptToken(word: String(piece), surface: word, source: index, plural: plural))
                 }
             }
         }
@@ -209,7 +215,8 @@ struct Lexicon {
             }
             if let best {
                 items.append(PromptItem(meaning: best.phrase.meaning, firstToken: i, lastToken: best.end - 1,
-                                        text: text(i, best.end - 1), word: tokens[i].word))
+                                        text: text(i, best.end - 1), word: tokens[i].word,
+                                        plural: tokens[best.end - 1].plural))
                 i = best.end
             } else {
                 let w = tokens[i].word

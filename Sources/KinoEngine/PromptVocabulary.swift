@@ -26,6 +26,8 @@ public enum PromptVocabulary {
         /// A piece of clothing; the colour before it is the clothes colour. `top` garments win
         /// over trousers and skirts when both are coloured.
         case garment(top: Bool)
+        /// A number before a subject: that many of it ("two women", "a couple of cars").
+        case count(Int)
     }
 
     /// One row of the vocabulary: the phrase (lower case, words separated by single spaces,
@@ -74,7 +76,19 @@ public enum PromptVocabulary {
     ]
 
     /// The whole table, in the order the documentation lists it.
-    public static let entries: [Entry] = places + settings + subjects + actions + cameraMoves + descriptions
+    public static let entries: [Entry] = places + settings + subjects + counts + actions + cameraMoves + descriptions
+
+    /// Most subjects one mention makes ("six cars").
+    public static let maximumCount = 6
+
+    static let counts: [Entry] = {
+        var e: [Entry] = []
+        for (n, words) in [(1, ["one", "single"]), (2, ["two", "2", "couple", "pair"]), (3, ["three", "3", "several", "few"]),
+                           (4, ["four", "4"]), (5, ["five", "5"]), (6, ["six", "6"])] {
+            for w in words { e.append(Entry(w, [.count(n)])) }
+        }
+        return e
+    }()
 
     static let places: [Entry] = {
         var e: [Entry] = []
@@ -135,8 +149,9 @@ public enum PromptVocabulary {
     static let actions: [Entry] = {
         var e: [Entry] = []
         func add(_ a: SceneSpec.Action, _ phrases: [String]) { for p in phrases { e.append(Entry(p, [.action(a)])) } }
-        add(.walking, ["walking", "walk", "walks", "strolling", "strolls", "stroll", "wandering"])
-        add(.running, ["running", "run", "runs", "jogging", "jogs", "sprinting", "sprints"])
+        add(.walking, ["walking", "walk", "walks", "strolling", "strolls", "stroll", "wandering",
+                       "driving", "drives", "drive", "moving", "moves"])
+        add(.running, ["running", "run", "runs", "jogging", "jogs", "sprinting", "sprints", "speeding", "racing"])
         add(.standing, ["standing", "stand", "stands", "standing still", "waiting", "posing"])
         add(.turning, ["turning", "turn", "turns", "turning around", "turns around", "looking back"])
         add(.rotating, ["rotating", "rotate", "rotates", "spinning", "spin", "spins", "revolving",

@@ -124,6 +124,17 @@ private func character(_ id: String, _ name: String) -> Character {
         #expect(read("a woman").subjects[0].action == .standing)
     }
 
+    @Test func numbersAndPluralsMakeSeveralSubjects() {
+        let s = read("two women in red coats walking, a couple of cars, kids, 3 bottles, one phone")
+        #expect(s.subjects.map(\.kind) == [.woman, .woman, .car, .car, .child, .child, .bottle, .bottle, .bottle, .smartphone])
+        #expect(s.subjects[0].clothesColor == RGB(200, 30, 35) && s.subjects[1].clothesColor == RGB(200, 30, 35))
+        #expect(s.subjects[0].action == .walking && s.subjects[1].action == .walking)
+        #expect(s.report.ignored.isEmpty)
+        #expect(read("ten cars").subjects.count == 2)       // "ten" is unknown; "cars" is plural
+        #expect(read("two, then nothing").report.ignored == ["two", "nothing"])
+        #expect(read("a car driving").subjects[0].action == .walking)
+    }
+
     @Test func oneActionCoversTheSubjectsNamedBeforeIt() {
         let s = read("a man and a woman walking, a child sitting")
         #expect(s.subjects.map(\.action) == [.walking, .walking, .sitting])
