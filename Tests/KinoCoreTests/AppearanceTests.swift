@@ -28,6 +28,7 @@ private func figureFrame(hair: RGB, face: RGB, top: RGB, bottom: RGB) -> Frame {
         let a = Appearance.derive(fromDescription: "man in a red leather jacket and blue jeans", seed: 1)
         #expect(a.top == RGB(200, 30, 35))
         #expect(a.bottom == RGB(55, 75, 120))   // blue jeans are denim
+        #expect(Appearance.derive(fromDescription: "dark jeans", seed: 1).bottom == RGB(30, 41, 66))
         let b = Appearance.derive(fromDescription: "grey suit, dark-skinned, broad", seed: 1)
         #expect(b.top == RGB(128, 128, 128) && b.bottom == RGB(128, 128, 128))
         #expect(b.skin == RGB(100, 65, 45))

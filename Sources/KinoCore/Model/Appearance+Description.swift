@@ -129,7 +129,11 @@ struct DescribedLook: Hashable {
                     break
                 }
                 // Jeans are denim unless another colour is named.
-                if t == "jeans" && (colour == nil || colour == RGB.named("blue")) { colour = DescribedLook.denim }
+                if t == "jeans" && (colour == nil || colour == RGB.named("blue")) {
+                    let shade = colour == nil ? word(i - 1) : word(i - 2)
+                    colour = shade == "dark" ? DescribedLook.denim.darkened
+                        : shade == "light" || shade == "pale" ? DescribedLook.denim.lightened : DescribedLook.denim
+                }
                 if let c = colour {
                     if isTop || isWhole { top = top ?? c }
                     if isBottom || isWhole { bottom = bottom ?? c }
