@@ -38,7 +38,7 @@ public final class ProjectStore: @unchecked Sendable {
             let queue = try DatabaseQueue(path: tmp, configuration: configuration())
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA application_id = \(FileCheck.applicationID)")
-                try db.execute(sql: "PRAGMA journal_mode = DELETE")
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
             }
             try Schema.migrator.migrate(queue)
             try queue.write { db in
@@ -100,9 +100,14 @@ public final class ProjectStore: @unchecked Sendable {
         }
         do {
             try Schema.migrator.migrate(queue)
+            // Only write what differs: opening an up-to-date file must not change its bytes.
             try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA journal_mode = WAL")
-                try db.execute(sql: "PRAGMA user_version = \(Schema.version)")
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased() != "wal" {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                }
+                if try Int.fetchOne(db, sql: "PRAGMA user_version") != Schema.version {
+                    try db.execute(sql: "PRAGMA user_version = \(Schema.version)")
+                }
             }
         } catch let e as DatabaseError {
             try? queue.close()
