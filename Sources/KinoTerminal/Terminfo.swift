@@ -6,6 +6,7 @@ enum Terminfo {
     /// Index of `colors` among terminfo's numeric capabilities (term.h order).
     private static let colorsIndex = 13
 
+    /// The entry's colour count (0 when it has none), or nil when there is no readable entry.
     static func colors(term: String, environment: [String: String]) -> Int? {
         guard let first = term.first, !term.contains("/") else { return nil }
         for dir in searchDirectories(environment) {
@@ -43,7 +44,8 @@ enum Terminfo {
         case 0o1036: width = 4
         default: return nil
         }
-        guard namesSize >= 0, boolCount >= 0, numCount > colorsIndex else { return nil }
+        guard namesSize >= 0, boolCount >= 0, numCount >= 0 else { return nil }
+        guard numCount > colorsIndex else { return 0 }
         var offset = 12 + namesSize + boolCount
         if offset % 2 == 1 { offset += 1 }
         let at = offset + colorsIndex * width
@@ -52,6 +54,6 @@ enum Terminfo {
         for k in 0..<width { value |= Int(b[at + k]) << (8 * k) }
         if width == 2 && value >= 0x8000 { value -= 0x10000 }
         if width == 4 && value >= 0x8000_0000 { value -= 0x1_0000_0000 }
-        return value < 0 ? nil : value
+        return max(0, value)   // -1: the terminal has no colours
     }
 }
