@@ -49,21 +49,28 @@ public struct CellArt: Hashable, Sendable {
         var out = ""
         out.reserveCapacity(cols * rows * (colorDepth == .none ? 1 : 20))
         for y in 0..<rows {
-            var previous: (String, String)?
-            for x in 0..<cols {
-                let cell = self[x, y]
-                if colorDepth != .none {
-                    let codes = (fgCode(cell), bgCode(cell))
-                    if previous == nil || previous! != codes {
-                        out += "\u{1B}[\(codes.0);\(codes.1)m"
-                        previous = codes
-                    }
-                }
-                out.append(cell.character)
-            }
-            if colorDepth != .none { out += "\u{1B}[0m" }
+            out += line(y)
             out += "\n"
         }
+        return out
+    }
+
+    /// Row `y` as text without the newline: `cols` columns, colours reset at the end.
+    func line(_ y: Int) -> String {
+        var out = ""
+        var previous: (String, String)?
+        for x in 0..<cols {
+            let cell = self[x, y]
+            if colorDepth != .none {
+                let codes = (fgCode(cell), bgCode(cell))
+                if previous == nil || previous! != codes {
+                    out += "\u{1B}[\(codes.0);\(codes.1)m"
+                    previous = codes
+                }
+            }
+            out.append(cell.character)
+        }
+        if colorDepth != .none { out += "\u{1B}[0m" }
         return out
     }
 
