@@ -68,9 +68,11 @@ public struct BezierSegment: Hashable, Sendable {
         y0 = a.value; y1 = a.value + h1.dv; y2 = b.value + h2.dv; y3 = b.value
     }
 
+    /// Written as p0 plus weighted differences, so a segment whose control points are all
+    /// equal is exactly flat (no rounding from Bernstein weights that sum to 1 only nearly).
     static func cubic(_ p0: Double, _ p1: Double, _ p2: Double, _ p3: Double, _ t: Double) -> Double {
         let s = 1 - t
-        return s * s * s * p0 + 3 * s * s * t * p1 + 3 * s * t * t * p2 + t * t * t * p3
+        return p0 + 3 * s * s * t * (p1 - p0) + 3 * s * t * t * (p2 - p0) + t * t * t * (p3 - p0)
     }
 
     static func derivative(_ p0: Double, _ p1: Double, _ p2: Double, _ p3: Double, _ t: Double) -> Double {
