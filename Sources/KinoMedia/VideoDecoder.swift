@@ -11,6 +11,8 @@ public final class VideoDecoder {
     private var codec: UnsafeMutablePointer<AVCodecContext>?
     private var packet: UnsafeMutablePointer<AVPacket>?
     private var picture: UnsafeMutablePointer<AVFrame>?
+    /// The last decoded picture (receiving into `picture` clears it, even at the end).
+    private var held: UnsafeMutablePointer<AVFrame>?
     private let converter = PictureToFrame()
     private var inputEnded = false
     private var decoderEnded = false
@@ -29,7 +31,8 @@ public final class VideoDecoder {
         codec = avcodec_alloc_context3(decoder)
         packet = av_packet_alloc()
         picture = av_frame_alloc()
-        guard let codec, packet != nil, picture != nil else { throw MediaError.encodingFailed("out of memory") }
+        held = av_frame_alloc()
+        guard let codec, packet != nil, picture != nil, held != nil else { throw MediaError.encodingFailed("out of memory") }
         avcodec_parameters_to_context(codec, par)
         codec.pointee.thread_count = 0
         codec.pointee.pkt_timebase = input.stream.pointee.time_base
@@ -41,6 +44,7 @@ public final class VideoDecoder {
         avcodec_free_context(&codec)
         av_packet_free(&packet)
         av_frame_free(&picture)
+        av_frame_free(&held)
     }
 
     /// Frame `index` (0-based) of the clip, scaled to `width`×`height` when given.
@@ -70,7 +74,7 @@ public final class VideoDecoder {
     }
 
     private func convert(_ width: Int?, _ height: Int?) throws -> Frame {
-        try converter.frame(from: picture!, width: width, height: height)
+        try converter.frame(from: held!, width: width, height: height)
     }
 
     private func seek(to index: Int) throws {
@@ -86,13 +90,15 @@ public final class VideoDecoder {
         heldIndex = nil
     }
 
-    /// Decodes the next picture into `picture` and returns its frame index; nil at the end.
+    /// Decodes the next picture into `held` and returns its frame index; nil at the end.
     private func decodeNext() throws -> Int? {
         guard let codec, let packet, let picture else { return nil }
         while !decoderEnded {
             let r = avcodec_receive_frame(codec, picture)
             if r >= 0 {
                 let index = frameIndex(of: picture)
+                av_frame_unref(held)
+                av_frame_move_ref(held, picture)
                 heldIndex = index
                 return index
             }
