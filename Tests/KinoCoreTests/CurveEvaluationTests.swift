@@ -113,6 +113,14 @@ struct CurveEvaluationTests {
         }
     }
 
+    @Test func aSegmentFarFromFrameZeroEvaluatesLikeTheSameSegmentAtZero() {
+        let near = AnimationCurve(keys: [key(0, 0), key(10, 10)])
+        let far = AnimationCurve(keys: [key(1_000_000, 0), key(1_000_010, 10)])
+        for f in stride(from: 0.0, through: 10, by: 0.5) {
+            #expect(abs(far.value(at: 1_000_000 + f) - near.value(at: f)) < 1e-8)
+        }
+    }
+
     @Test func evaluationBetweenManyKeysFindsTheRightSegment() {
         let keys = (0..<50).map { key(Double($0 * 3), Double($0 % 7), .linear) }
         let c = AnimationCurve(keys: keys)

@@ -87,19 +87,21 @@ public struct BezierSegment: Hashable, Sendable {
     public func curveValue(at t: Double) -> Double { BezierSegment.cubic(y0, y1, y2, y3, t) }
 
     /// The parameter t with x(t) = frame. x is monotone, so Newton steps guarded by a
-    /// shrinking bracket always converge; the answer is exact to ~1e-15 of the segment.
+    /// shrinking bracket always converge. The solve runs on the segment scaled to 0…1, so
+    /// its precision does not depend on how far from frame 0 the segment lies.
     public func parameter(at frame: Double) -> Double {
         if frame <= x0 { return 0 }
         if frame >= x3 { return 1 }
+        let gap = x3 - x0
+        let target = (frame - x0) / gap, p1 = (x1 - x0) / gap, p2 = (x2 - x0) / gap
         var lo = 0.0, hi = 1.0
-        var t = (frame - x0) / (x3 - x0)
-        let tolerance = (x3 - x0) * 1e-15
+        var t = target
         for _ in 0..<100 {
-            let x = self.frame(at: t) - frame
-            if abs(x) <= tolerance { return t }
-            if x < 0 { lo = t } else { hi = t }
-            let d = BezierSegment.derivative(x0, x1, x2, x3, t)
-            var next = d > 0 ? t - x / d : .nan
+            let error = BezierSegment.cubic(0, p1, p2, 1, t) - target
+            if abs(error) <= 1e-15 { return t }
+            if error < 0 { lo = t } else { hi = t }
+            let slope = BezierSegment.derivative(0, p1, p2, 1, t)
+            var next = slope > 0 ? t - error / slope : .nan
             if !(next > lo && next < hi) { next = (lo + hi) / 2 }
             if next == t || hi - lo <= 1e-16 { return next }
             t = next
