@@ -78,7 +78,7 @@ public final class ProjectSession: @unchecked Sendable {
     @discardableResult
     public func undo() throws -> Edit? {
         try lock.withLock {
-            guard let (seq, edit) = try store.lastDone() else { return nil }
+            guard let (seq, edit) = try store.lastDone(current: _project) else { return nil }
             let inverse = edit.inverse
             let next = try _project.applying(inverse)
             try store.markJournal(seq: seq, applying: inverse, newState: "undone")
@@ -91,7 +91,7 @@ public final class ProjectSession: @unchecked Sendable {
     @discardableResult
     public func redo() throws -> Edit? {
         try lock.withLock {
-            guard let (seq, edit) = try store.firstUndone() else { return nil }
+            guard let (seq, edit) = try store.firstUndone(current: _project) else { return nil }
             let next = try _project.applying(edit)
             try store.markJournal(seq: seq, applying: edit, newState: "done")
             _project = next

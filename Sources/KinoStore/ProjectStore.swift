@@ -8,10 +8,13 @@ import KinoCore
 public final class ProjectStore: @unchecked Sendable {
     public let path: String
     let db: DatabaseQueue
+    /// Undone journal rows, kept in memory so the common edit (nothing to discard) skips a statement.
+    private var undoneRows: Int
 
-    private init(path: String, db: DatabaseQueue) {
+    private init(path: String, db: DatabaseQueue) throws {
         self.path = path
         self.db = db
+        self.undoneRows = try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM journal WHERE state = 'undone'") ?? 0 }
     }
 
     static func configuration() -> Configuration {
@@ -113,7 +116,7 @@ public final class ProjectStore: @unchecked Sendable {
             try? queue.close()
             throw mapOpenError(e, path: path)
         }
-        return ProjectStore(path: path, db: queue)
+        do { return try ProjectStore(path: path, db: queue) } catch let e as DatabaseError { throw mapOpenError(e, path: path) }
     }
 
     static func mapOpenError(_ e: DatabaseError, path: String) -> StoreError {
@@ -134,6 +137,9 @@ public final class ProjectStore: @unchecked Sendable {
 
     public func close() throws { try db.close() }
 
+    /// The journal text written for `edit` (for benchmarks and tools that read the journal).
+    public static func journalText(for edit: Edit) throws -> String { try JournalCoding.encode(edit) }
+
     // MARK: Project and journal
 
     /// Reads the whole project.
@@ -148,29 +154,30 @@ public final class ProjectStore: @unchecked Sendable {
         try mapped {
             try db.write { db in
                 try EditPersistence.persist(edit, in: db)
-                try db.execute(sql: "DELETE FROM journal WHERE state = 'undone'")
+                if undoneRows > 0 { try db.cachedStatement(sql: "DELETE FROM journal WHERE state = 'undone'").execute() }
                 try db.cachedStatement(sql: "INSERT INTO journal (edit, label, state, applied_at) VALUES (?, ?, 'done', ?)")
                     .execute(arguments: [json, edit.label, Date().timeIntervalSince1970])
             }
         }
+        undoneRows = 0
     }
 
-    /// The edit an undo would revert, if any.
-    public func lastDone() throws -> (seq: Int64, edit: Edit)? {
+    /// The edit an undo would revert, if any, completed against `current` (the project now).
+    public func lastDone(current: Project) throws -> (seq: Int64, edit: Edit)? {
         try mapped {
             try db.read { db in
                 guard let row = try Row.fetchOne(db, sql: "SELECT seq, edit FROM journal WHERE state = 'done' ORDER BY seq DESC LIMIT 1") else { return nil }
-                return (row["seq"], try JournalCoding.decode(row["edit"]))
+                return (row["seq"], try JournalCoding.decode(row["edit"], current: current))
             }
         }
     }
 
-    /// The edit a redo would re-apply, if any.
-    public func firstUndone() throws -> (seq: Int64, edit: Edit)? {
+    /// The edit a redo would re-apply, if any, completed against `current`.
+    public func firstUndone(current: Project) throws -> (seq: Int64, edit: Edit)? {
         try mapped {
             try db.read { db in
                 guard let row = try Row.fetchOne(db, sql: "SELECT seq, edit FROM journal WHERE state = 'undone' ORDER BY seq ASC LIMIT 1") else { return nil }
-                return (row["seq"], try JournalCoding.decode(row["edit"]))
+                return (row["seq"], try JournalCoding.decode(row["edit"], current: current))
             }
         }
     }
@@ -183,6 +190,7 @@ public final class ProjectStore: @unchecked Sendable {
                 try db.execute(sql: "UPDATE journal SET state = ? WHERE seq = ?", arguments: [newState, seq])
             }
         }
+        undoneRows += newState == "undone" ? 1 : -1
     }
 
     public func journalCounts() throws -> (done: Int, undone: Int) {
@@ -204,12 +212,17 @@ public final class ProjectStore: @unchecked Sendable {
 /// Edits are journaled as JSON: readable with the sqlite3 shell, stable across versions.
 enum JournalCoding {
     static func encode(_ edit: Edit) throws -> String {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys]
-        return String(decoding: try e.encode(edit), as: UTF8.self)
+        if case .updateShot(let old, let new) = edit { return try ShotPatch.json(old: old, new: new) }
+        return String(decoding: try ShotPatch.encoder.encode(edit), as: UTF8.self)
     }
-    static func decode(_ text: String) throws -> Edit {
-        try JSONDecoder().decode(Edit.self, from: Data(text.utf8))
+    /// Decodes a journal entry; shot patches are completed from `current`.
+    static func decode(_ text: String, current: Project) throws -> Edit {
+        if text.hasPrefix("{\"shotPatch\"") {
+            guard let obj = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+                  let patch = obj["shotPatch"] as? [String: Any] else { throw JournalError.unreadable("shot patch") }
+            return try ShotPatch.edit(from: patch, current: current)
+        }
+        return try JSONDecoder().decode(Edit.self, from: Data(text.utf8))
     }
     static func encodeValue<T: Encodable>(_ v: T) throws -> String {
         let e = JSONEncoder()

@@ -51,7 +51,7 @@ import Testing
         try store.close()
         let reopened = try ProjectStore.open(at: dir.file("a.kino"))
         #expect(try reopened.loadProject() == p)
-        let last = try #require(try reopened.lastDone())
+        let last = try #require(try reopened.lastDone(current: p))
         #expect(last.edit == move)
         #expect(try reopened.journalCounts().done == 2)
     }
