@@ -64,7 +64,7 @@ struct World: Sendable {
                                               action: subject.action, phase: 0))
             }
         }
-        let propBase = personIndices.isEmpty ? 0.0 : 0.75 + Double(personIndices.count) * 0.45
+        let propBase = setup.propBase
         var objects: [ObjectState] = []
         for (k, i) in propIndices.enumerated() {
             let subject = scene.subjects[i]

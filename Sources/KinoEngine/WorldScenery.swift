@@ -14,7 +14,7 @@ enum WorldScenery {
         case .livingRoom: livingRoom(&b, setup: setup, night: night)
         case .kitchen: kitchen(&b, setup: setup, night: night)
         case .office: office(&b, setup: setup, night: night)
-        case .studio: studio(&b)
+        case .studio: studio(&b, tableAt: setup.propBase)
         case .park: park(&b, night: night)
         case .neutral: neutral(&b)
         }
@@ -233,7 +233,7 @@ enum WorldScenery {
         b.emissive = false
     }
 
-    static func studio(_ b: inout MeshBuilder) {
+    static func studio(_ b: inout MeshBuilder, tableAt x0: Double) {
         let white = RGB(232, 232, 234)
         ground(&b, x: -6...6, z: -3...6, color: white, cell: 3)
         // The cyclorama: a curved cove from the floor up into the back wall.
@@ -248,9 +248,11 @@ enum WorldScenery {
         }
         b.quad(Vec3(-6, 8, -4.2), Vec3(6, 8, -4.2), Vec3(6, r, -4.2), Vec3(-6, r, -4.2), normal: Vec3(0, 0, 1), color: white, nu: 3, nv: 2)
         b.castsShadow = true
-        b.block(Vec3(-0.9, 0.76, -0.5), Vec3(0.9, 0.8, 0.5), color: RGB(214, 210, 204))
-        for (x, z) in [(-0.85, -0.45), (0.85, -0.45), (-0.85, 0.45), (0.85, 0.45)] {
-            b.block(Vec3(x - 0.02, 0, z - 0.02), Vec3(x + 0.02, 0.76, z + 0.02), color: RGB(180, 180, 185))
+        // The tabletop, narrower when people stand beside it.
+        let half = x0 == 0 ? 0.9 : 0.6
+        b.block(Vec3(x0 - half, 0.76, -0.5), Vec3(x0 + half, 0.8, 0.5), color: RGB(214, 210, 204))
+        for (x, z) in [(-half + 0.05, -0.45), (half - 0.05, -0.45), (-half + 0.05, 0.45), (half - 0.05, 0.45)] {
+            b.block(Vec3(x0 + x - 0.02, 0, z - 0.02), Vec3(x0 + x + 0.02, 0.76, z + 0.02), color: RGB(180, 180, 185))
         }
         b.castsShadow = false
     }
