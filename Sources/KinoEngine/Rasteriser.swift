@@ -65,8 +65,9 @@ final class Rasteriser: @unchecked Sendable {
 
     struct SendablePointer<T>: @unchecked Sendable { let p: UnsafeMutablePointer<T> }
 
-    /// Draws the scene into a new frame.
-    func render(_ scene: RasterScene) -> Frame {
+    /// Draws the scene into a new frame, `bandRows` output rows per parallel band (by
+    /// default an eighth of the frame); the result does not depend on it.
+    func render(_ scene: RasterScene, bandRows: Int? = nil) -> Frame {
         let cam = scene.camera
         // Nearest first, so hidden samples fail the depth test before any colour is computed.
         let scenery = Rasteriser.frontToBack(setup(scene.scenery.positions, scene.scenery.colors, cull: scene.scenery.cull, camera: cam))
@@ -75,7 +76,7 @@ final class Rasteriser: @unchecked Sendable {
         let shadows = setup(scene.shadows, shadowColors, cull: nil, camera: cam)
         let lines = rainLines(scene.rain, camera: cam)
         var pixels = [UInt8](repeating: 255, count: width * height * 4)
-        let rowsPerBand = max(4, height / 8)
+        let rowsPerBand = max(1, bandRows ?? max(4, height / 8))
         let bands = (height + rowsPerBand - 1) / rowsPerBand
         let darken = UInt32(max(0, min(256, (1 - scene.light.shadowStrength) * 256)))
         pixels.withUnsafeMutableBufferPointer { out in
