@@ -16,18 +16,6 @@ struct RasterScene: Sendable {
     var backdrop: Backdrop?
 }
 
-/// A picture pinned on two planes in front of the camera it was shot from, for
-/// image-to-video: the far plane shows it whole; a nearer plane carries its lower part, so a
-/// moving camera sees parallax. From the anchor camera, the planes reproduce the picture.
-struct Backdrop: Sendable {
-    var picture: Frame
-    var anchor: PinholeCamera
-    var farDistance: Double = 14
-    var nearDistance: Double = 6
-    /// Picture rows below this fraction of its height are on the near plane.
-    var nearFrom: Double = 0.62
-}
-
 /// A software rasteriser: perspective projection, near-plane clipping, fixed-point edge
 /// functions with a top-left fill rule, a 1/z depth buffer, Gouraud colour, planar shadows
 /// and supersampled anti-aliasing. Rows are split into bands drawn in parallel; every sample
@@ -38,9 +26,9 @@ final class Rasteriser: @unchecked Sendable {
     /// Samples per pixel along each axis.
     let supersample: Int
     let sampleWidth: Int, sampleHeight: Int
-    private let color: UnsafeMutablePointer<UInt32>
-    private let depth: UnsafeMutablePointer<Float>
-    private let mask: UnsafeMutablePointer<UInt8>
+    let color: UnsafeMutablePointer<UInt32>
+    let depth: UnsafeMutablePointer<Float>
+    let mask: UnsafeMutablePointer<UInt8>
     static let near: Float = 0.05
 
     init(width: Int, height: Int, supersample: Int? = nil) {
@@ -238,7 +226,7 @@ final class Rasteriser: @unchecked Sendable {
         return lo <= hi ? (Int(lo), Int(hi)) : nil
     }
 
-    @inline(__always) private static func pack(_ r: Float, _ g: Float, _ b: Float) -> UInt32 {
+    @inline(__always) static func pack(_ r: Float, _ g: Float, _ b: Float) -> UInt32 {
         let ri = UInt32(max(0, min(255, r * 255 + 0.5)))
         let gi = UInt32(max(0, min(255, g * 255 + 0.5)))
         let bi = UInt32(max(0, min(255, b * 255 + 0.5)))
@@ -293,134 +281,6 @@ final class Rasteriser: @unchecked Sendable {
                     let r = ((c & 0xff) * darken) >> 8, g = (((c >> 8) & 0xff) * darken) >> 8, b = (((c >> 16) & 0xff) * darken) >> 8
                     color[idx] = r | g << 8 | b << 16 | 0xff00_0000
                     mask[idx] = 1
-                }
-            }
-        }
-    }
-
-    // MARK: background
-
-    private func background(_ scene: RasterScene, rows: Range<Int>) {
-        let cam = scene.camera, light = scene.light
-        let s = supersample
-        if let backdrop = scene.backdrop {
-            drawBackdrop(backdrop, camera: cam, rows: (rows.lowerBound * s)..<(rows.upperBound * s))
-            return
-        }
-        let fwd = cam.forward, right = cam.right, up = cam.up
-        let top = light.skyTop, horizon = light.skyHorizon
-        let fog = light.fogColor, skyFog = light.skyFog
-        func sky(_ px: Double, _ py: Double) -> UInt32 {
-            let d = fwd + right * ((px - Double(width) / 2) / cam.focalPixels) + up * ((Double(height) / 2 - py) / cam.focalPixels)
-            let e = Float(d.y / d.length)
-            let t = max(0, min(1, e * 2.2))
-            var c = e >= 0 ? horizon + (top - horizon) * t.squareRoot() : horizon * 0.85
-            c = c + (fog - c) * skyFog
-            return Rasteriser.pack(c.x, c.y, c.z)
-        }
-        let level = abs(right.y) < 1e-9
-        let sampleRows = (rows.lowerBound * s)..<(rows.upperBound * s)
-        (depth + sampleRows.lowerBound * sampleWidth).update(repeating: 0, count: sampleRows.count * sampleWidth)
-        (mask + sampleRows.lowerBound * sampleWidth).update(repeating: 0, count: sampleRows.count * sampleWidth)
-        for y in rows {
-            if level {
-                let c = sky(Double(width) / 2, Double(y) + 0.5)
-                (color + y * s * sampleWidth).update(repeating: c, count: s * sampleWidth)
-                continue
-            }
-            for x in 0..<width {
-                let c = sky(Double(x) + 0.5, Double(y) + 0.5)
-                for sy in 0..<s {
-                    (color + (y * s + sy) * sampleWidth + x * s).update(repeating: c, count: s)
-                }
-            }
-        }
-    }
-
-    private func drawBackdrop(_ b: Backdrop, camera cam: PinholeCamera, rows: Range<Int>) {
-        let f = cam.focalPixels * Double(supersample)
-        let cx = Double(sampleWidth) / 2, cy = Double(sampleHeight) / 2
-        let a = b.anchor
-        let pw = b.picture.width, ph = b.picture.height
-        let nearRow = b.nearFrom * Double(a.height)
-        b.picture.pixels.withUnsafeBufferPointer { pic in
-            for y in rows {
-                for x in 0..<sampleWidth {
-                    let d = cam.forward + cam.right * ((Double(x) + 0.5 - cx) / f) + cam.up * ((cy - Double(y) - 0.5) / f)
-                    var hitT = 0.0, u = 0.0, v = 0.0
-                    let denom = d.dot(a.forward)
-                    if denom > 1e-9 {
-                        for layer in 0..<2 {
-                            let dist = layer == 0 ? b.nearDistance : b.farDistance
-                            let t = (a.position + a.forward * dist - cam.position).dot(a.forward) / denom
-                            if t <= 0 { continue }
-                            let local = cam.position + d * t - a.position
-                            let pu = Double(a.width) / 2 + a.focalPixels * local.dot(a.right) / dist
-                            let pv = Double(a.height) / 2 - a.focalPixels * local.dot(a.up) / dist
-                            if layer == 0 && pv < nearRow { continue }
-                            hitT = t; u = pu; v = pv
-                            break
-                        }
-                    }
-                    let idx = y * sampleWidth + x
-                    if hitT == 0 { color[idx] = 0xff00_0000; depth[idx] = 0; mask[idx] = 0; continue }
-                    let ix = max(0, min(pw - 1, Int(u / Double(a.width) * Double(pw))))
-                    let iy = max(0, min(ph - 1, Int(v / Double(a.height) * Double(ph))))
-                    let p = (iy * pw + ix) * 4
-                    color[idx] = UInt32(pic[p]) | UInt32(pic[p + 1]) << 8 | UInt32(pic[p + 2]) << 16 | 0xff00_0000
-                    depth[idx] = Float(1 / hitT)
-                    mask[idx] = 0
-                }
-            }
-        }
-    }
-
-    // MARK: rain
-
-    struct Line { var x0: Double, y0: Double, z0: Double, x1: Double, y1: Double, z1: Double }
-
-    private func rainLines(_ points: [SIMD3<Float>], camera: PinholeCamera) -> [Line] {
-        var out: [Line] = []
-        let s = Double(supersample)
-        var i = 0
-        while i + 1 < points.count {
-            let a = camera.toCamera(Vec3(points[i])), b = camera.toCamera(Vec3(points[i + 1]))
-            i += 2
-            guard a.z > 0.3, b.z > 0.3 else { continue }
-            let f = camera.focalPixels * s
-            let cx = Double(sampleWidth) / 2, cy = Double(sampleHeight) / 2
-            out.append(Line(x0: cx + f * a.x / a.z, y0: cy - f * a.y / a.z, z0: 1 / a.z,
-                            x1: cx + f * b.x / b.z, y1: cy - f * b.y / b.z, z1: 1 / b.z))
-        }
-        return out
-    }
-
-    private func drawRain(_ lines: [Line], color rain: SIMD3<Float>, rows: Range<Int>) {
-        guard !lines.isEmpty else { return }
-        let rc = SIMD3<UInt32>(UInt32(rain.x * 255), UInt32(rain.y * 255), UInt32(rain.z * 255))
-        let alpha: UInt32 = 90
-        let thick = supersample
-        for l in lines {
-            let dx = l.x1 - l.x0, dy = l.y1 - l.y0
-            let steps = Int(max(abs(dx), abs(dy)).rounded(.up))
-            guard steps > 0, steps < 4 * sampleHeight else { continue }
-            let minY = Int(min(l.y0, l.y1)), maxY = Int(max(l.y0, l.y1))
-            if maxY < rows.lowerBound || minY >= rows.upperBound { continue }
-            for k in 0...steps {
-                let t = Double(k) / Double(steps)
-                let y = Int(l.y0 + dy * t)
-                guard rows.contains(y) else { continue }
-                let xc = Int(l.x0 + dx * t)
-                let z = Float(l.z0 + (l.z1 - l.z0) * t)
-                for x in xc..<(xc + thick) where x >= 0 && x < sampleWidth {
-                    let idx = y * sampleWidth + x
-                    if z > depth[idx] {
-                        let c = color[idx]
-                        let r = ((c & 0xff) * (255 - alpha) + rc.x * alpha) / 255
-                        let g = (((c >> 8) & 0xff) * (255 - alpha) + rc.y * alpha) / 255
-                        let b = (((c >> 16) & 0xff) * (255 - alpha) + rc.z * alpha) / 255
-                        color[idx] = r | g << 8 | b << 16 | 0xff00_0000
-                    }
                 }
             }
         }
