@@ -204,7 +204,7 @@ final class Rasteriser: @unchecked Sendable {
                               nearest: 1 / Double(min(vs.0.0.z, vs.1.0.z, vs.2.0.z)))
     }
 
-    @inline(__always) private static func floorDiv(_ n: Int64, _ d: Int64) -> Int64 {
+    @inline(__always) static func floorDiv(_ n: Int64, _ d: Int64) -> Int64 {
         n >= 0 ? n / d : -((-n + d - 1) / d)
     }
 
@@ -216,14 +216,33 @@ final class Rasteriser: @unchecked Sendable {
             let A = t.pointee.a[k]
             let K = A * 8 + t.pointee.b[k] * Y + t.pointee.c[k]
             if A > 0 {
-                lo = max(lo, -Rasteriser.floorDiv(K, 16 * A))
+                lo = max(lo, Rasteriser.firstInside(A * 16, K))
             } else if A < 0 {
-                hi = min(hi, Rasteriser.floorDiv(K, -16 * A))
+                hi = min(hi, Rasteriser.lastInside(-A * 16, K))
             } else if K < 0 {
                 return nil
             }
         }
         return lo <= hi ? (Int(lo), Int(hi)) : nil
+    }
+
+    /// The smallest x with a·x + k >= 0 (a > 0): a truncated floating-point estimate corrected with
+    /// exact integer tests, or an integer division when the values are too large for a Double.
+    @inline(__always) static func firstInside(_ a: Int64, _ k: Int64) -> Int64 {
+        guard k.magnitude < 1 << 50 else { return -floorDiv(k, a) }
+        var x = Int64(Double(-k) / Double(a))
+        while a * x + k < 0 { x += 1 }
+        while a * (x - 1) + k >= 0 { x -= 1 }
+        return x
+    }
+
+    /// The largest x with k − a·x >= 0 (a > 0).
+    @inline(__always) static func lastInside(_ a: Int64, _ k: Int64) -> Int64 {
+        guard k.magnitude < 1 << 50 else { return floorDiv(k, a) }
+        var x = Int64(Double(k) / Double(a))
+        while k - a * x < 0 { x -= 1 }
+        while k - a * (x + 1) >= 0 { x += 1 }
+        return x
     }
 
     @inline(__always) static func pack(_ r: Float, _ g: Float, _ b: Float) -> UInt32 {

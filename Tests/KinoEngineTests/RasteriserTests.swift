@@ -168,6 +168,17 @@ import KinoCore
         #expect(raster.render(scene) == oneBand)
     }
 
+    @Test func spanBoundsAgreeWithExactIntegerDivision() {
+        var rng = WorldRandom(seed: 5)
+        for _ in 0..<20000 {
+            let a = Int64(rng.index(1 << 20) + 1)
+            let k = Int64(rng.index(1 << 40)) - (1 << 39)
+            let exactFirst = -Rasteriser.floorDiv(k, a), exactLast = Rasteriser.floorDiv(k, a)
+            #expect(Rasteriser.firstInside(a, k) == exactFirst)
+            #expect(Rasteriser.lastInside(a, k) == exactLast)
+        }
+    }
+
     @Test func colourTemperatureRunsFromWarmToCool() {
         let warm = SceneLight.kelvinToRGB(2700), daylight = SceneLight.kelvinToRGB(6500), cool = SceneLight.kelvinToRGB(10000)
         #expect(warm.x == 1 && warm.z < 0.6)
