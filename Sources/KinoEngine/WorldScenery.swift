@@ -41,6 +41,12 @@ enum WorldScenery {
         return start...(start + 192)
     }
 
+    /// The height of the building in `cell` on `side` of the street (its seed's first draw).
+    static func buildingHeight(side: Int, cell: Int) -> Double {
+        var rng = WorldRandom(seed: 0x5EED_C17E, frame: cell, stream: UInt64(side + 1))
+        return rng.uniform(9, 26)
+    }
+
     static func street(_ b: inout MeshBuilder, along window: ClosedRange<Double>, night: Bool, neon: Bool) {
         let z0 = window.lowerBound, z1 = window.upperBound
         ground(&b, x: -3...2.5, z: z0...z1, color: night ? RGB(58, 58, 64) : RGB(150, 148, 142), cell: 4)
@@ -64,12 +70,27 @@ enum WorldScenery {
                 var rng = WorldRandom(seed: 0x5EED_C17E, frame: cell, stream: UInt64(side + 1))
                 let zz = Double(cell) * cellLength
                 let width = cellLength, height = rng.uniform(9, 26)
+                assert(height == buildingHeight(side: side, cell: cell))
                 let facade = facades[rng.index(facades.count)]
                 let tint = night ? RGB(UInt8(Double(facade.r) * 0.35), UInt8(Double(facade.g) * 0.35), UInt8(Double(facade.b) * 0.4)) : facade
                 let back = faceX - dir * 12
-                b.block(Vec3(min(faceX, back), 0, zz), Vec3(max(faceX, back), height, zz + width - 0.3), color: tint)
-                // Windows.
+                // Facade, roof, and only the parts of the side walls that rise above the
+                // neighbours: the rest is hidden inside the terrace and would cost overdraw.
                 let n = Vec3(dir, 0, 0)
+                b.quad(Vec3(faceX, height, zz + width), Vec3(faceX, height, zz), Vec3(faceX, 0, zz), Vec3(faceX, 0, zz + width),
+                       normal: n, color: tint)
+                b.quad(Vec3(faceX, height, zz), Vec3(faceX, height, zz + width), Vec3(back, height, zz + width), Vec3(back, height, zz),
+                       normal: Vec3(0, 1, 0), color: tint * 0.8)
+                let before = buildingHeight(side: side, cell: cell - 1), after = buildingHeight(side: side, cell: cell + 1)
+                if height > before {
+                    b.quad(Vec3(faceX, height, zz), Vec3(back, height, zz), Vec3(back, before, zz), Vec3(faceX, before, zz),
+                           normal: Vec3(0, 0, -1), color: tint * 0.9)
+                }
+                if height > after {
+                    b.quad(Vec3(back, height, zz + width), Vec3(faceX, height, zz + width), Vec3(faceX, after, zz + width),
+                           Vec3(back, after, zz + width), normal: Vec3(0, 0, 1), color: tint * 0.9)
+                }
+                // Windows.
                 let fx = faceX + dir * 0.02
                 var wy = 3.6
                 while wy + 1.6 < height {
