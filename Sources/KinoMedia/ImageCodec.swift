@@ -102,7 +102,7 @@ public func encodePNG(_ frame: Frame, to path: String, compressionLevel: Int = 6
         + String(UInt32.random(in: 0...UInt32.max), radix: 16)
     signal(SIGXFSZ, SIG_IGN)
     do {
-        try data.withUnsafeBytes { try writeFile($0, to: temporary) }
+        try data.withUnsafeBytes { try writeFile($0, to: temporary, reportingAs: path) }
         guard rename(temporary, path) == 0 else { throw writeError(errno: errno, path: path) }
     } catch {
         unlink(temporary)

@@ -89,11 +89,8 @@ import Testing
         let error = #expect(throws: MediaError.self) {
             try exportVideo(to: out, settings: s, frameCount: 120) { _ in frame }
         }
-        guard case .diskFull = error else {
-            Issue.record("expected diskFull, got \(String(describing: error))")
-            return
-        }
-        #expect(error?.errorDescription?.contains("\n") == false)
+        #expect(error == .diskFull(out))
+        #expect(error?.errorDescription == "the disk is full while writing \(out); free some space or export to another disk.")
         #expect(try FileManager.default.contentsOfDirectory(atPath: disk.path).isEmpty)
     }
 
