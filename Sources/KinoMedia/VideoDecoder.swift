@@ -62,6 +62,14 @@ public final class VideoDecoder {
         throw MediaError.frameOutOfRange(index: index, count: info.frameCount)
     }
 
+    /// The index of the frame showing at `seconds` from the clip's start (clamped to the clip),
+    /// for placing footage of one rate on a timeline of another.
+    public func frameIndex(atSeconds seconds: Double) -> Int {
+        let rate = info.frameRate
+        let index = Int((seconds * Double(rate.numerator) / Double(rate.denominator) + 1e-6).rounded(.down))
+        return min(max(0, index), max(0, info.frameCount - 1))
+    }
+
     /// The clip's last frame, found by seeking near the end and decoding to the end.
     public func lastFrame(width: Int? = nil, height: Int? = nil) throws -> Frame {
         for start in [max(0, info.frameCount - 1), 0] {

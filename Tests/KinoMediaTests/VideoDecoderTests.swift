@@ -23,6 +23,8 @@ import Testing
             #expect(try decoder.frame(at: index) == frames[index], "frame \(index)")
         }
         #expect(throws: MediaError.frameOutOfRange(index: 70, count: 70)) { try decoder.frame(at: 70) }
+        #expect(decoder.frameIndex(atSeconds: 0) == 0 && decoder.frameIndex(atSeconds: 1.0) == 25)
+        #expect(decoder.frameIndex(atSeconds: 1.039) == 25 && decoder.frameIndex(atSeconds: 99) == 69)
         #expect(try decodeLastFrame(of: path) == frames[69])
     }
 
