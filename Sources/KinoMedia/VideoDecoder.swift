@@ -4,8 +4,10 @@ import KinoCore
 
 /// Reads frames of a video clip by index, as RGBA frames at the source size or a chosen one.
 /// Reading forward decodes sequentially; a jump backwards or far ahead seeks to the keyframe
-/// before the target and decodes from there. One decoder serves one thread at a time.
-public final class VideoDecoder {
+/// before the target and decodes from there. Calls are serialised by a lock, so a decoder can
+/// be shared between threads (each call waits for the one before).
+public final class VideoDecoder: @unchecked Sendable {
+    private let lock = NSLock()
     public let info: VideoInfo
     private let input: MediaInput
     private var codec: UnsafeMutablePointer<AVCodecContext>?
@@ -49,6 +51,10 @@ public final class VideoDecoder {
 
     /// Frame `index` (0-based) of the clip, scaled to `width`×`height` when given.
     public func frame(at index: Int, width: Int? = nil, height: Int? = nil) throws -> Frame {
+        try lock.withLock { try decodeFrame(at: index, width: width, height: height) }
+    }
+
+    private func decodeFrame(at index: Int, width: Int?, height: Int?) throws -> Frame {
         guard index >= 0, index < info.frameCount else {
             throw MediaError.frameOutOfRange(index: index, count: info.frameCount)
         }
@@ -72,6 +78,10 @@ public final class VideoDecoder {
 
     /// The clip's last frame, found by seeking near the end and decoding to the end.
     public func lastFrame(width: Int? = nil, height: Int? = nil) throws -> Frame {
+        try lock.withLock { try decodeLastFrame(width: width, height: height) }
+    }
+
+    private func decodeLastFrame(width: Int?, height: Int?) throws -> Frame {
         for start in [max(0, info.frameCount - 1), 0] {
             try seek(to: start)
             var sawAny = false

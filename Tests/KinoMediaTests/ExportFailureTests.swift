@@ -40,6 +40,9 @@ import Testing
         #expect(MediaError.unknownCodec("vp9").errorDescription == "unknown codec 'vp9'; use one of h264, prores, ffv1, png.")
         #expect(try ExportCodec.parse("H.264") == .h264)
         #expect(try ExportCodec.parse("prores") == .prores)
+        #expect(ExportCodec.implied(byDestination: "/tmp/a.MOV") == .prores)
+        #expect(ExportCodec.implied(byDestination: "out/frames") == .png)
+        #expect(ExportCodec.implied(byDestination: "clip.avi") == nil)
     }
 
     @Test func badSettingsAreRefusedBeforeAnythingIsWritten() throws {

@@ -43,6 +43,20 @@ import Testing
         #expect(try decodeLastFrame(of: h264) == inOrder[59])
     }
 
+    @Test func oneDecoderSharedByThreadsGivesEachTheRightFrame() throws {
+        let dir = ScratchFolder()
+        let (path, frames) = try losslessClip(dir, count: 30)
+        let decoder = try VideoDecoder(path: path)
+        let wrong = Counter()
+        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+            for step in 0..<15 {
+                let index = (worker * 7 + step * 11) % 30
+                if (try? decoder.frame(at: index)) != frames[index] { _ = wrong.add() }
+            }
+        }
+        #expect(wrong.current == 0)
+    }
+
     @Test func framesScaleToARequestedSize() throws {
         let dir = ScratchFolder()
         let (path, frames) = try losslessClip(dir, count: 3)
