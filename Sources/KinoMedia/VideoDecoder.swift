@@ -18,7 +18,7 @@ public final class VideoDecoder: @unchecked Sendable {
     private let converter = PictureToFrame()
     private var inputEnded = false
     private var decoderEnded = false
-    /// Index of the picture now held in `picture`, if any.
+    /// Index of the picture now in `held`, if any.
     private var heldIndex: Int?
     /// How far ahead sequential decoding beats a seek.
     private let seekThreshold = 48
