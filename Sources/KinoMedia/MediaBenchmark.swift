@@ -12,8 +12,21 @@ public enum MediaBenchmark {
         /// Best of the runs, seconds.
         public var kinoSeconds: Double
         public var ffmpegSeconds: Double
+        /// CPU time (user + system, all threads) of the best runs: steadier than wall time
+        /// when other work shares the cores.
+        public var kinoCPUSeconds: Double
+        public var ffmpegCPUSeconds: Double
         /// kino / ffmpeg wall time; the target is ≤ 1.10.
         public var ratio: Double { kinoSeconds / ffmpegSeconds }
+        public var cpuRatio: Double { kinoCPUSeconds / ffmpegCPUSeconds }
+    }
+
+    /// CPU seconds used so far by this process (`RUSAGE_SELF`) or its waited-for children.
+    static func cpuSeconds(_ who: Int32) -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(who), &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     /// An export whose frames are rendered on the way, against rendering and encoding apart.
@@ -48,8 +61,9 @@ public enum MediaBenchmark {
         }
         let settings = ExportSettings(codec: .h264, frameRate: frameRate, width: first.width, height: first.height)
         var best = (kino: Double.infinity, ffmpeg: Double.infinity)
+        var cpu = (kino: 0.0, ffmpeg: 0.0)
         for _ in 0..<max(1, runs) {
-            let t0 = Date()
+            let t0 = Date(), c0 = cpuSeconds(RUSAGE_CHILDREN.rawValue)
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/usr/bin/ffmpeg")
             p.arguments = ["-y", "-v", "error", "-f", "rawvideo", "-pix_fmt", "rgb24",
@@ -58,14 +72,17 @@ public enum MediaBenchmark {
             try p.run()
             p.waitUntilExit()
             guard p.terminationStatus == 0 else { throw MediaError.encodingFailed("ffmpeg exited with \(p.terminationStatus)") }
-            best.ffmpeg = min(best.ffmpeg, Date().timeIntervalSince(t0))
+            let ffmpegWall = Date().timeIntervalSince(t0)
+            if ffmpegWall < best.ffmpeg { best.ffmpeg = ffmpegWall; cpu.ffmpeg = cpuSeconds(RUSAGE_CHILDREN.rawValue) - c0 }
 
-            let t1 = Date()
+            let t1 = Date(), c1 = cpuSeconds(RUSAGE_SELF.rawValue)
             _ = try exportVideo(to: kinoOut, settings: settings, frameCount: frames.count) { frames[$0] }
-            best.kino = min(best.kino, Date().timeIntervalSince(t1))
+            let kinoWall = Date().timeIntervalSince(t1)
+            if kinoWall < best.kino { best.kino = kinoWall; cpu.kino = cpuSeconds(RUSAGE_SELF.rawValue) - c1 }
         }
         return Comparison(width: first.width, height: first.height, frames: frames.count,
-                          kinoSeconds: best.kino, ffmpegSeconds: best.ffmpeg)
+                          kinoSeconds: best.kino, ffmpegSeconds: best.ffmpeg,
+                          kinoCPUSeconds: cpu.kino, ffmpegCPUSeconds: cpu.ffmpeg)
     }
 
     /// Times `render` for every frame alone, encoding the rendered frames alone, and the
@@ -93,6 +110,8 @@ public enum MediaBenchmark {
         public var height: Int
         public var encodeMilliseconds: Double
         public var decodeMilliseconds: Double
+        /// CPU milliseconds per encode + decode (steadier than wall time on a busy machine).
+        public var cpuMilliseconds: Double
         public var bytes: Int
     }
 
@@ -100,23 +119,26 @@ public enum MediaBenchmark {
     public static func measurePNG(_ frame: Frame, iterations: Int = 10) throws -> PNGTiming {
         let n = max(1, iterations)
         var data = Data()
+        let c0 = cpuSeconds(RUSAGE_SELF.rawValue)
         let t0 = Date()
         for _ in 0..<n { data = try encodePNGData(frame) }
         let encode = Date().timeIntervalSince(t0) / Double(n)
         let t1 = Date()
         for _ in 0..<n { _ = try decodePNG(data: data) }
         let decode = Date().timeIntervalSince(t1) / Double(n)
+        let cpu = (cpuSeconds(RUSAGE_SELF.rawValue) - c0) / Double(n)
         return PNGTiming(width: frame.width, height: frame.height, encodeMilliseconds: encode * 1000,
-                         decodeMilliseconds: decode * 1000, bytes: data.count)
+                         decodeMilliseconds: decode * 1000, cpuMilliseconds: cpu * 1000, bytes: data.count)
     }
 
     /// A table of comparisons and overlaps, one line each.
     public static func table(_ comparisons: [Comparison], overlaps: [Overlap] = [], png: [PNGTiming] = []) -> String {
-        var lines = ["export (h264, preset medium, crf 18)   frames   kino s   ffmpeg s   ratio"]
+        var lines = ["export (h264, preset medium, crf 18)   frames   kino s   ffmpeg s   ratio   kino cpu s   ffmpeg cpu s   cpu ratio"]
         for c in comparisons {
             let label = "\(c.width)x\(c.height), frames cached"
             lines.append(label.padding(toLength: 38, withPad: " ", startingAt: 0)
-                + String(format: " %6d %8.2f %10.2f %7.2f", c.frames, c.kinoSeconds, c.ffmpegSeconds, c.ratio))
+                + String(format: " %6d %8.2f %10.2f %7.2f %12.2f %14.2f %11.2f", c.frames, c.kinoSeconds, c.ffmpegSeconds,
+                         c.ratio, c.kinoCPUSeconds, c.ffmpegCPUSeconds, c.cpuRatio))
         }
         for o in overlaps {
             lines.append(String(format: "uncached %d frames: render %.2f s + encode %.2f s = %.2f s; pipelined %.2f s (hides %.0f%% of the smaller)",
@@ -124,8 +146,8 @@ public enum MediaBenchmark {
                                 o.pipelinedSeconds, o.hidden * 100))
         }
         for p in png {
-            lines.append(String(format: "frame cache PNG %dx%d: encode %.1f ms, decode %.1f ms, %d KiB",
-                                p.width, p.height, p.encodeMilliseconds, p.decodeMilliseconds, p.bytes / 1024))
+            lines.append(String(format: "frame cache PNG %dx%d: encode %.1f ms, decode %.1f ms (CPU %.1f ms both), %d KiB",
+                                p.width, p.height, p.encodeMilliseconds, p.decodeMilliseconds, p.cpuMilliseconds, p.bytes / 1024))
         }
         return lines.joined(separator: "\n")
     }
