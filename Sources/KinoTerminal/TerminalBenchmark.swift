@@ -42,31 +42,43 @@ public enum TerminalBenchmark {
         let refImage = try decodeSixel(refText, dir: dir)
         rows.append(("img2sixel (libsixel)", refTime, psnr(refImage, frame.scaled(width: refImage.width, height: refImage.height)), refText.utf8.count))
 
-        // Character art at 80 columns, truecolor and 256 colours, same glyphs for both.
-        for (depth, chafaColors) in [(ColorDepth.truecolor, "full"), (.color256, "240")] {
-            let caps = TerminalCapabilities(graphics: .blocks, colorDepth: depth, cellWidthPx: 8, cellHeightPx: 16)
-            var art: CellArt?
-            let artTime = try median { art = try TerminalRenderer(capabilities: caps).cellArt(frame, cols: cols) }
-            let raster = art!.rasterized()
-            rows.append(("kino blocks \(depth)", artTime, psnr(raster, frame.scaled(width: raster.width, height: raster.height)), art!.text().utf8.count))
+        // Character art at 80 columns, same glyphs for both; 256 colours matched in RGB (chafa's
+        // default) and in DIN99d (ours, which keeps hues).
+        let artCases: [(String, ColorDepth, ChafaCanvasSettings.ColorMatching, [String])] = [
+            ("truecolor", .truecolor, .rgb, ["--colors", "full"]),
+            ("256 rgb", .color256, .rgb, ["--colors", "240"]),
+            ("256 din99d", .color256, .din99d, ["--colors", "240", "--color-space", "din99d"]),
+        ]
+        for (name, depth, matching, chafaArgs) in artCases {
+            let layout = try PreviewLayout(frameWidth: frame.width, frameHeight: frame.height, cols: cols, rows: nil,
+                                           cellWidth: 8, cellHeight: 16)
+            var cells: [ArtCell] = []
+            let artTime = try median {
+                cells = CellArtRenderer.symbolArt(frame, cols: layout.artCols, rows: layout.artRows, colorDepth: depth,
+                                                  symbols: .blocks, colorMatching: matching)
+            }
+            let art = CellArt(cols: layout.artCols, rows: layout.artRows, cells: cells, colorDepth: depth)
+            let raster = art.rasterized()
+            rows.append(("kino blocks \(name)", artTime, psnr(raster, frame.scaled(width: raster.width, height: raster.height)), art.text().utf8.count))
             var text = ""
             let chafaTime = try median {
-                text = String(decoding: try runTool("chafa", ["--format", "symbols", "--size", "\(cols)x\(art!.rows)",
-                    "--colors", chafaColors, "--symbols", "space+solid+half+block+quad", "--font-ratio", "1/2",
-                    "--animate", "off", "--polite", "on", pngPath]), as: UTF8.self)
+                text = String(decoding: try runTool("chafa", ["--format", "symbols", "--size", "\(cols)x\(art.rows)"] + chafaArgs
+                    + ["--symbols", "space+solid+half+block+quad", "--stretch", "--animate", "off", "--polite", "on", pngPath]),
+                    as: UTF8.self)
             }
             let parsed = CellArt(parsingANSI: text).rasterized()
-            rows.append(("chafa --format symbols -c \(chafaColors)", chafaTime, psnr(parsed, frame.scaled(width: parsed.width, height: parsed.height)), text.utf8.count))
+            rows.append(("chafa --format symbols " + chafaArgs.joined(separator: " ").replacingOccurrences(of: "--colors", with: "-c"),
+                         chafaTime, psnr(parsed, frame.scaled(width: parsed.width, height: parsed.height)), text.utf8.count))
         }
 
         var out = "terminal previews: \(frame.width)x\(frame.height) frame at \(cols) columns (median of \(repeats); references as processes)\n"
-        out += "what".padding(toLength: 36, withPad: " ", startingAt: 0) + "  time ms   PSNR dB    bytes\n"
+        out += "what".padding(toLength: 52, withPad: " ", startingAt: 0) + "  time ms   PSNR dB    bytes\n"
         for (name, t, db, bytes) in rows {
-            out += name.padding(toLength: 36, withPad: " ", startingAt: 0)
+            out += name.padding(toLength: 52, withPad: " ", startingAt: 0)
                 + String(format: "  %7.2f   %7.2f  %7d\n", t * 1000, db, bytes)
         }
-        out += String(format: "time ratio kino/img2sixel %.2f, kino/libchafa sixel %.2f; kino/chafa CLI truecolor %.2f, 256 %.2f\n",
-                      rows[0].1 / rows[2].1, rows[0].1 / rows[1].1, rows[3].1 / rows[4].1, rows[5].1 / rows[6].1)
+        out += String(format: "time ratio kino/img2sixel %.2f, kino/libchafa sixel %.2f; kino/chafa CLI: truecolor %.2f, 256 rgb %.2f, 256 din99d %.2f\n",
+                      rows[0].1 / rows[2].1, rows[0].1 / rows[1].1, rows[3].1 / rows[4].1, rows[5].1 / rows[6].1, rows[7].1 / rows[8].1)
         return out
     }
 
