@@ -71,11 +71,21 @@ public enum TerminalBenchmark {
                          chafaTime, psnr(parsed, frame.scaled(width: parsed.width, height: parsed.height)), text.utf8.count))
         }
 
+        // What the references spend on starting up and reading a PNG: the same calls on a 2x2 image.
+        let tiny = dir.appendingPathComponent("tiny.png").path
+        try writePNG(Frame(width: 2, height: 2, fill: RGB(128, 128, 128)), to: tiny)
+        let tinySixel = dir.appendingPathComponent("tiny.six").path
+        rows.append(("img2sixel on a 2x2 PNG (start-up)", try median { _ = try runTool("img2sixel", ["-o", tinySixel, tiny]) }, .nan, 0))
+        rows.append(("chafa on a 2x2 PNG (start-up)", try median {
+            _ = try runTool("chafa", ["--format", "symbols", "--size", "2x1", "--animate", "off", "--polite", "on", tiny])
+        }, .nan, 0))
+
         var out = "terminal previews: \(frame.width)x\(frame.height) frame at \(cols) columns (median of \(repeats); references as processes)\n"
         out += "what".padding(toLength: 52, withPad: " ", startingAt: 0) + "  time ms   PSNR dB    bytes\n"
         for (name, t, db, bytes) in rows {
             out += name.padding(toLength: 52, withPad: " ", startingAt: 0)
-                + String(format: "  %7.2f   %7.2f  %7d\n", t * 1000, db, bytes)
+                + (db.isNaN ? String(format: "  %7.2f         -        -\n", t * 1000)
+                            : String(format: "  %7.2f   %7.2f  %7d\n", t * 1000, db, bytes))
         }
         out += String(format: "time ratio kino/img2sixel %.2f, kino/libchafa sixel %.2f; kino/chafa CLI: truecolor %.2f, 256 rgb %.2f, 256 din99d %.2f\n",
                       rows[0].1 / rows[2].1, rows[0].1 / rows[1].1, rows[3].1 / rows[4].1, rows[5].1 / rows[6].1, rows[7].1 / rows[8].1)
