@@ -55,9 +55,9 @@ enum SixelEncoder {
         }
     }
 
-    /// Serpentine Floyd–Steinberg to palette indices; the nearest colour (weighted RGB
-    /// distance) is cached per 15-bit colour.
-    static func dither(_ frame: Frame, palette: [SIMD3<Int32>]) -> [UInt8] {
+    /// Serpentine Floyd–Steinberg (passing on `errorShare`/16 of the error) to palette
+    /// indices; the nearest colour (weighted RGB distance) is cached per 15-bit colour.
+    static func dither(_ frame: Frame, palette: [SIMD3<Int32>], errorShare: Int32 = 16) -> [UInt8] {
         let w = frame.width, h = frame.height
         var out = [UInt8](repeating: 0, count: w * h)
         var cache = [Int16](repeating: -1, count: 1 << 15)
@@ -90,7 +90,11 @@ enum SixelEncoder {
                     let b = max(0, min(255, Int32(px[p + 2]) + errThis[e + 2] / 16))
                     let k = nearest(r, g, b)
                     dst[y * w + x] = UInt8(k)
-                    let er = r - pr[k], eg = g - pg[k], eb = b - pb[k]
+                    // All of the error is passed on by default: passing on 3/4 scored higher PSNR
+                    // and 25% smaller output but left visible rings on shaded skin (measured).
+                    let er = (r - pr[k]) * errorShare / 16
+                    let eg = (g - pg[k]) * errorShare / 16
+                    let eb = (b - pb[k]) * errorShare / 16
                     let ahead = forward ? e + 3 : e - 3, behind = forward ? e - 3 : e + 3
                     errThis[ahead] += er * 7; errThis[ahead + 1] += eg * 7; errThis[ahead + 2] += eb * 7
                     errNext[behind] += er * 3; errNext[behind + 1] += eg * 3; errNext[behind + 2] += eb * 3
