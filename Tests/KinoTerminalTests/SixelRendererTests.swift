@@ -51,6 +51,14 @@ import Testing
         #expect(image.height <= 114)
     }
 
+    @Test func aHugeColumnCountIsCappedWhenTheTerminalGaveNoLimit() throws {
+        let caps = TerminalCapabilities(graphics: .sixel)
+        // A tall, thin frame keeps the capped picture small: 100 000 columns of 10 px would be
+        // a picture 10^6 px wide and 10^8 px high; capped, it is 41 x 4096.
+        let text = try TerminalRenderer(capabilities: caps).sixel(realisticFrame(width: 2, height: 200), cols: 100_000)
+        #expect(text.hasPrefix("\u{1B}P0;1;0q\"1;1;41;4096"))
+    }
+
     @Test func sixelInsideTmuxIsWrappedInDCSPassthrough() throws {
         var caps = TerminalCapabilities(graphics: .sixel)
         caps.inTmux = true
