@@ -1,1 +1,0 @@
-// KinoTerminal module
