@@ -108,7 +108,13 @@ extension EditorState {
             let next = ((commandLine.completionIndex ?? -1) + 1) % list.count
             commandLine.completionIndex = next
             let chosen = list[next]
-            commandLine.buffer = TextBuffer(list.count == 1 ? chosen + " " : chosen)
+            if list.count == 1 {
+                // A unique completion is final: the next Tab completes the following word.
+                commandLine.buffer = TextBuffer(chosen + " ")
+                clearCompletion()
+            } else {
+                commandLine.buffer = TextBuffer(chosen)
+            }
         case .execute:
             let text = commandLine.buffer.text.trimmingCharacters(in: .whitespaces)
             mode = focus == .curves ? .curve : .normal

@@ -1,5 +1,5 @@
-// Generated from Themes/*.toml (a test checks they agree): the built-in themes, so the editor
-// has them wherever the binary runs.
+// Generated from Themes/*.toml (ThemeTests checks they agree): the built-in themes, so the
+// editor has them wherever the binary runs. Regenerate after editing a theme file.
 
 /// The text of the built-in themes, by name.
 enum BuiltinThemes {
@@ -171,12 +171,14 @@ monochrome = true
 "inspector.label" = { modifiers = ["dim"] }
 "inspector.prompt.editing" = { modifiers = ["underline"] }
 "inspector.ignored" = { modifiers = ["underline"] }
+"curve.line" = { modifiers = [] }
 "curve.key" = { modifiers = ["bold"] }
 "curve.key.selected" = { modifiers = ["reverse", "bold"] }
 "curve.handle" = { modifiers = ["dim"] }
 "status" = { modifiers = ["reverse"] }
 "status.mode" = { modifiers = ["bold"] }
 "status.job" = { modifiers = ["reverse"] }
+"status.job.bar" = { modifiers = ["reverse"] }
 "message.error" = { modifiers = ["bold", "reverse"] }
 "command.completion.selected" = { modifiers = ["reverse"] }
 "help.title" = { modifiers = ["bold", "underline"] }

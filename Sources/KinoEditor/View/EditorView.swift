@@ -2,8 +2,9 @@ import Foundation
 import KinoCore
 
 /// Draws the whole editor for a state: a pure function from values to a CellGrid. The
-/// front end only flushes the grid (and paints sixel over `previewImageRect`).
-public func render(_ state: EditorState, theme: Theme, size: TerminalSize? = nil) -> CellGrid {
+/// front end only flushes the grid (and paints sixel over `previewImageRect`; it then passes
+/// `previewPicture: false` so the pane's picture area is left blank under the sixel).
+public func render(_ state: EditorState, theme: Theme, size: TerminalSize? = nil, previewPicture: Bool = true) -> CellGrid {
     let size = size ?? state.size
     var grid = CellGrid(width: size.cols, height: size.rows, fill: Cell(" ", style: theme.style("ui.background")))
     if size.isTooSmall {
@@ -11,7 +12,7 @@ public func render(_ state: EditorState, theme: Theme, size: TerminalSize? = nil
         return grid
     }
     let layout = Layout(size: size, focus: state.focus)
-    var painter = Painter(grid: grid, theme: theme)
+    var painter = Painter(grid: grid, theme: theme, previewPicture: previewPicture)
     painter.drawPreview(state, rect: layout.preview)
     painter.drawInspector(state, rect: layout.inspector)
     painter.drawTimeline(state, rect: layout.timeline)
@@ -69,6 +70,7 @@ func wrap(_ text: String, width: Int) -> [String] {
 struct Painter {
     var grid: CellGrid
     let theme: Theme
+    var previewPicture = true
 
     func style(_ role: String) -> CellStyle { theme.style(role) }
 

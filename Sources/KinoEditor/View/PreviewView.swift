@@ -11,7 +11,7 @@ extension Painter {
         let hit = state.playheadShot
         let shot = hit.map { state.project.shots[$0.index] }
         if let p = state.preview, p.shot == shot?.id {
-            drawHalfBlocks(p.image, in: picture)
+            if previewPicture { drawHalfBlocks(p.image, in: picture) }
         } else {
             var text = "no shots — :shot add"
             if let shot {
