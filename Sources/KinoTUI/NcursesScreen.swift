@@ -22,9 +22,15 @@ final class NcursesScreen {
 
     /// Starts curses on the controlling terminal: locale first (wide characters), raw keys,
     /// keypad, mouse, default colours, a short ESC delay (so Esc and alt-keys both work).
-    init() {
+    /// With `terminal`, curses draws to that pty instead (the benchmark's screen).
+    init(terminal: (type: String, output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>)? = nil) {
         setlocale(LC_ALL, "")
-        initscr()
+        if let t = terminal {
+            let screen = newterm(t.type, t.output, t.input)
+            set_term(screen)
+        } else {
+            initscr()
+        }
         raw()
         noecho()
         nonl()
