@@ -45,40 +45,52 @@ public struct Keyframe: Hashable, Sendable, Codable {
     }
 }
 
-/// A value over time: keyframes sorted by frame. Before the first key and after the last
-/// the curve holds the end value (constant extrapolation).
-public struct AnimationCurve: Hashable, Sendable, Codable {
-    public private(set) var keys: [Keyframe]
+/// Which handle of a key: `left` shapes the segment arriving from the previous key,
+/// `right` the segment leaving toward the next one.
+public enum HandleSide: String, Hashable, Sendable, Codable, CaseIterable {
+    case left, right
+}
 
+/// A value over time: keyframes sorted by frame, no two on the same frame. Before the first
+/// key and after the last the curve holds the end value (constant extrapolation); an empty
+/// curve is 0 everywhere. Evaluation is in CurveEvaluation.swift, handle rules in
+/// HandleCalculation.swift, edits in CurveEditing.swift.
+public struct AnimationCurve: Hashable, Sendable, Codable {
+    public internal(set) var keys: [Keyframe]
+
+    /// Sorts the keys, keeps the last of any that share a frame, and computes the handles of
+    /// auto, auto-clamped and vector keys.
     public init(keys: [Keyframe] = []) {
-        self.keys = keys.sorted { $0.frame < $1.frame }
+        self.keys = AnimationCurve.normalized(keys)
+        recalculateHandles()
     }
 
     public init(constant value: Double) {
         self.init(keys: [Keyframe(frame: 0, value: value)])
     }
-}
 
-extension AnimationCurve {
-    /// The curve's value at `frame` (fractional frames allowed).
-    /// Interim linear evaluation; the full interpolation set lands in CurveEvaluation.swift.
-    public func value(at frame: Double) -> Double {
-        guard let first = keys.first else { return 0 }
-        if frame <= first.frame { return first.value }
-        guard let last = keys.last, frame < last.frame else { return keys.last!.value }
-        var i = 0
-        while keys[i + 1].frame <= frame { i += 1 }
-        let a = keys[i], b = keys[i + 1]
-        let t = (frame - a.frame) / (b.frame - a.frame)
-        return a.value + (b.value - a.value) * t
+    /// Stable sort by frame; of keys on the same frame the later one in `keys` wins.
+    static func normalized(_ keys: [Keyframe]) -> [Keyframe] {
+        let sorted = keys.enumerated().sorted { ($0.element.frame, $0.offset) < ($1.element.frame, $1.offset) }.map(\.element)
+        var out: [Keyframe] = []
+        out.reserveCapacity(sorted.count)
+        for k in sorted {
+            if let last = out.last, last.frame == k.frame { out[out.count - 1] = k } else { out.append(k) }
+        }
+        return out
     }
-}
 
-extension CameraPath {
-    /// The camera pose at `frame` (fractional frames allowed).
-    public func pose(at frame: Double) -> CameraPose {
-        CameraPose(position: Vec3(self[.positionX].value(at: frame), self[.positionY].value(at: frame), self[.positionZ].value(at: frame)),
-                   target: Vec3(self[.targetX].value(at: frame), self[.targetY].value(at: frame), self[.targetZ].value(at: frame)),
-                   roll: self[.roll].value(at: frame), focalLength: self[.focalLength].value(at: frame))
+    private enum CodingKeys: String, CodingKey { case keys }
+
+    // Same shape as the synthesized coding ({"keys": [...]}); decoding restores the
+    // invariants (sorted, unique frames, computed handles) whatever the file held.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(keys: try c.decode([Keyframe].self, forKey: .keys))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(keys, forKey: .keys)
     }
 }

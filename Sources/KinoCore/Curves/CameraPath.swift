@@ -80,3 +80,36 @@ public struct CameraPose: Hashable, Sendable, Codable {
 public enum CameraPreset: String, Hashable, Sendable, Codable, CaseIterable {
     case `static`, pan, tilt, roll, zoom, dolly, truck, pedestal, orbit, follow, crane, handheld
 }
+
+extension CameraPath {
+    /// The camera pose at `frame` (fractional frames allowed).
+    public func pose(at frame: Double) -> CameraPose {
+        CameraPose(position: Vec3(self[.positionX].value(at: frame), self[.positionY].value(at: frame), self[.positionZ].value(at: frame)),
+                   target: Vec3(self[.targetX].value(at: frame), self[.targetY].value(at: frame), self[.targetZ].value(at: frame)),
+                   roll: self[.roll].value(at: frame), focalLength: self[.focalLength].value(at: frame))
+    }
+
+    /// One pose per whole frame 0..<frames (what `kino camera show --json` prints).
+    public func sampled(frames: Int) -> [CameraPose] {
+        (0..<max(frames, 0)).map { pose(at: Double($0)) }
+    }
+}
+
+extension CameraPose {
+    /// The value this pose has on `channel`.
+    public subscript(_ channel: CameraChannel) -> Double {
+        switch channel {
+        case .positionX: return position.x
+        case .positionY: return position.y
+        case .positionZ: return position.z
+        case .targetX: return target.x
+        case .targetY: return target.y
+        case .targetZ: return target.z
+        case .roll: return roll
+        case .focalLength: return focalLength
+        }
+    }
+
+    /// From the camera to what it looks at.
+    public var viewDirection: Vec3 { target - position }
+}
