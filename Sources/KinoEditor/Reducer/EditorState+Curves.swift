@@ -137,7 +137,9 @@ extension EditorState {
     mutating func applyPreset(_ preset: CameraPreset) -> [Effect] {
         let rate = project.frameRate
         let effects = updateSelectedShot { shot in
-            shot.camera = CameraPath.preset(preset, frames: shot.duration, frameRate: rate)
+            // As KinoKit's ProjectSession.applyPreset does, so the editor and the CLI agree.
+            shot.camera = CameraPath.preset(preset, frames: shot.duration, frameRate: rate, subject: Vec3(0, 1.0, 0),
+                                            subjectVelocity: preset == .follow ? Vec3(0, 0, -1.3) : .zero, seed: shot.seed)
             shot.cameraPreset = preset
             shot.cameraIsExplicit = true
         }
