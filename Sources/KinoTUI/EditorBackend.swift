@@ -27,6 +27,10 @@ public protocol EditorBackend: AnyObject, Sendable {
              onFrame: @escaping @Sendable (ShotID, Int, Frame) -> Void) throws -> String
     /// Makes take number `number` (1-based) the shot's current take.
     func useTake(number: Int, of shot: ShotID) throws
+    /// Adds a character; its appearance is derived from the description.
+    func addCharacter(name: String, description: String) throws -> Character
+    /// Sets a character's reference image (its appearance is derived again).
+    func setCharacterReference(_ character: CharacterID, path: String) throws -> Character
     /// A preview frame if it can be had without rendering.
     func cachedPreviewFrame(shot: ShotID, frame: Int) -> Frame?
     /// A preview frame, rendering it if needed (only for shots with a take).

@@ -87,6 +87,22 @@ final class EffectRunner: @unchecked Sendable {
             }
         case .refreshStatus(let shots):
             refreshStatus(shots)
+        case .addCharacter(let name, let description):
+            edits.async {
+                do {
+                    let c = try backend.addCharacter(name: name, description: description)
+                    actions.post(.projectChanged(backend.project))
+                    actions.post(.info("added character \(c.name) (\(c.id))"))
+                } catch { actions.post(.error(error.localizedDescription)) }
+            }
+        case .setCharacterReference(let id, let path):
+            edits.async {
+                do {
+                    let c = try backend.setCharacterReference(id, path: path)
+                    actions.post(.projectChanged(backend.project))
+                    actions.post(.info("\(c.name) now looks like \(path)"))
+                } catch { actions.post(.error(error.localizedDescription)) }
+            }
         case .quit, .loadTheme:
             break
         }

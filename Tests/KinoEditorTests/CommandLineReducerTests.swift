@@ -124,3 +124,25 @@ import KinoCore
         #expect(s.mode == .normal)
     }
 }
+
+@Suite struct CharacterCommandTests {
+    func run(_ s: inout EditorState, _ line: String) -> [Effect] {
+        send(&s, .key(.char(":"))) + typeKeys(line).flatMap { reduce(&s, $0) } + send(&s, .key(.enter))
+    }
+
+    @Test func characterAddAsksTheRuntimeWithNameAndDescription() {
+        var s = sampleState()
+        #expect(run(&s, "character add Cleo a girl with a yellow umbrella") == [.addCharacter(name: "Cleo", description: "a girl with a yellow umbrella")])
+        #expect(run(&s, "character add").isEmpty)
+        #expect(s.message?.isError == true)
+    }
+
+    @Test func characterRefUsesTheCharacterSelectedInTheList() {
+        var s = sampleState()
+        send(&s, .key(.char("j")))
+        #expect(run(&s, "character ref /tmp/ben.png") == [.setCharacterReference("ch7", path: "/tmp/ben.png")])
+        send(&s, .key(.char("j")), .key(.char("j")))
+        #expect(run(&s, "character ref /tmp/x.png").isEmpty)
+        #expect(s.message?.text.contains("select a character first") == true)
+    }
+}

@@ -19,6 +19,8 @@ public enum EditorCommands {
         .init(name: "set", usage: ":set FIELD VALUE", help: "set prompt, name, duration (s), seed, camera (preset), lighting (name or none) or scene"),
         .init(name: "shot", usage: ":shot add [SEC] [PROMPT] | :shot delete", help: "add a shot after the selected one, or delete the selected one"),
         .init(name: "preset", usage: ":preset NAME", help: "replace the selected shot's camera keys with a preset"),
+        .init(name: "character", usage: ":character add NAME [DESCRIPTION] | :character ref FILE",
+              help: "add a character, or set the reference image of the character selected in the Characters pane"),
         .init(name: "export", usage: ":export FILE", help: "export the sequence (codec from the extension: .mp4 h264, .mov prores, .mkv ffv1)"),
         .init(name: "cancel", usage: ":cancel", help: "cancel the selected shot's job (else the newest)"),
         .init(name: "goto", usage: ":goto TIME", help: "move the playhead to a time (seconds or timecode)"),
@@ -44,6 +46,7 @@ public enum EditorCommands {
             switch words[0] {
             case "set": options = setFields
             case "shot": options = ["add", "delete"]
+            case "character": options = ["add", "ref"]
             case "theme": options = state.availableThemes
             case "preset": options = CameraPreset.allCases.map(\.rawValue)
             default: options = []
@@ -170,6 +173,23 @@ extension EditorState {
                 return addShot(seconds: s, prompt: promptWords.joined(separator: " "))
             case "delete": return deleteSelectedShot()
             default: return fail("usage: :shot add [SEC] [PROMPT] or :shot delete")
+            }
+        case "character":
+            switch words.first {
+            case "add":
+                guard words.count >= 2 else { return fail("usage: :character add NAME [DESCRIPTION], such as :character add Ava a woman in a red coat") }
+                let description = words.dropFirst(2).joined(separator: " ")
+                message = StatusMessage("adding character \(words[1])")
+                return [.addCharacter(name: words[1], description: description)]
+            case "ref":
+                guard words.count >= 2 else { return fail("usage: :character ref FILE (for the character selected in the Characters pane)") }
+                guard listSelection < project.characters.count else {
+                    return fail("select a character first: Tab to the Characters pane, then j/k")
+                }
+                let c = project.characters[listSelection]
+                message = StatusMessage("setting the reference image of \(c.name)")
+                return [.setCharacterReference(c.id, path: words.dropFirst().joined(separator: " "))]
+            default: return fail("usage: :character add NAME [DESCRIPTION] or :character ref FILE")
             }
         case "preset":
             guard let p = CameraPreset(rawValue: rest) else { return fail(ValidationError.unknownPreset(rest).localizedDescription) }

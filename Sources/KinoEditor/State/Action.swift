@@ -41,4 +41,8 @@ public enum Effect: Hashable, Sendable {
     case requestFrame(shot: ShotID, frame: Int)
     /// Re-read render state, takes and the prompt report of these shots.
     case refreshStatus([ShotID])
+    /// Add a character (its look is derived once from the description).
+    case addCharacter(name: String, description: String)
+    /// Give a character a reference image (its look is derived again from it).
+    case setCharacterReference(CharacterID, path: String)
 }
