@@ -130,6 +130,7 @@ final class NcursesScreen {
             wtimeout(kino_stdscr(), 0)
             var next: wint_t = 0
             if wget_wch(kino_stdscr(), &next) == OK, let s = Unicode.Scalar(UInt32(next)), UInt32(next) >= 32 {
+                if s == "[" || s == "O" { return escapeSequence(introducer: Swift.Character(s)).map { .key($0) } }
                 return .key(.alt(Swift.Character(s)))
             }
             return .key(.escape)
@@ -140,6 +141,35 @@ final class NcursesScreen {
         default:
             guard let s = Unicode.Scalar(value) else { return nil }
             return .key(.char(Swift.Character(s)))
+        }
+    }
+
+    /// Reads the rest of an escape sequence curses did not recognise (terminfo and terminal
+    /// disagreeing, as inside tmux) and maps the usual ones; the others are dropped whole
+    /// instead of arriving as typed text.
+    private func escapeSequence(introducer: Swift.Character) -> Key? {
+        var body = ""
+        for _ in 0..<16 {
+            var ch: wint_t = 0
+            guard wget_wch(kino_stdscr(), &ch) == OK, let s = Unicode.Scalar(UInt32(ch)) else { break }
+            body.append(Swift.Character(s))
+            if (0x40...0x7E).contains(s.value) { break }
+        }
+        switch body {
+        case "A": return .up
+        case "B": return .down
+        case "C": return .right
+        case "D": return .left
+        case "H", "1~", "7~": return .home
+        case "F", "4~", "8~": return .end
+        case "3~": return .delete
+        case "5~": return .pageUp
+        case "6~": return .pageDown
+        case "Z": return .backTab
+        case "1;5D": return .ctrlLeft
+        case "1;5C": return .ctrlRight
+        case "P": return introducer == "O" ? .function(1) : nil
+        default: return nil
         }
     }
 

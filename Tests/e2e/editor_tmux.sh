@@ -37,7 +37,7 @@ command_line() { keys ":"; $T send-keys -t e2e -l "$1"; sleep 0.2; keys Enter; }
 start() {  # start COLS ROWS COMMAND...
   local cols=$1 rows=$2; shift 2
   $T new-session -d -s e2e -x "$cols" -y "$rows" \
-    "env TERM=xterm-256color LANG=C.UTF-8 $*; echo \"EXIT=\$?\" > $WORK/exit; sleep 600"
+    "env TERM=tmux-256color LANG=C.UTF-8 $*; echo \"EXIT=\$?\" > $WORK/exit; sleep 600"
   $T set-option -t e2e window-size manual >/dev/null
 }
 exit_code() { for _ in $(seq 50); do [[ -f $WORK/exit ]] && { cat "$WORK/exit"; return; }; sleep 0.1; done; echo "EXIT=none"; }
