@@ -13,4 +13,36 @@
 static inline int kino_averror(int e) { return AVERROR(e); }
 static inline int kino_averror_eof(void) { return AVERROR_EOF; }
 static inline int64_t kino_av_nopts_value(void) { return AV_NOPTS_VALUE; }
+static inline int kino_averror_invaliddata(void) { return AVERROR_INVALIDDATA; }
+static inline int kino_averror_encoder_not_found(void) { return AVERROR_ENCODER_NOT_FOUND; }
+static inline int kino_averror_stream_not_found(void) { return AVERROR_STREAM_NOT_FOUND; }
+
+/* AVFrame's data/linesize are fixed C arrays, which Swift sees as tuples: index them here. */
+static inline uint8_t *kino_frame_data(const AVFrame *f, int plane) { return f->data[plane]; }
+static inline int kino_frame_linesize(const AVFrame *f, int plane) { return f->linesize[plane]; }
+
+/* Converts one packed picture (e.g. RGBA) into an AVFrame's planes. */
+static inline int kino_sws_packed_to_frame(struct SwsContext *c, const uint8_t *src, int srcStride,
+                                           int srcHeight, AVFrame *dst) {
+    const uint8_t *s[4] = { src, NULL, NULL, NULL };
+    const int ss[4] = { srcStride, 0, 0, 0 };
+    return sws_scale(c, s, ss, 0, srcHeight, dst->data, dst->linesize);
+}
+
+/* Converts an AVFrame's planes into one packed picture (e.g. RGBA). */
+static inline int kino_sws_frame_to_packed(struct SwsContext *c, const AVFrame *src,
+                                           uint8_t *dst, int dstStride) {
+    uint8_t *d[4] = { dst, NULL, NULL, NULL };
+    const int ds[4] = { dstStride, 0, 0, 0 };
+    return sws_scale(c, (const uint8_t *const *)src->data, src->linesize, 0, src->height, d, ds);
+}
+
+/* Points swscale at BT.709 / BT.601 / BT.2020 coefficients (SWS_CS_*) and the given ranges
+   (1 = full/JPEG, 0 = limited/TV) for both the source and the destination side. */
+static inline int kino_sws_set_colorspace(struct SwsContext *c, int srcSpace, int srcFullRange,
+                                          int dstSpace, int dstFullRange) {
+    return sws_setColorspaceDetails(c, sws_getCoefficients(srcSpace), srcFullRange,
+                                    sws_getCoefficients(dstSpace), dstFullRange,
+                                    0, 1 << 16, 1 << 16);
+}
 #endif

@@ -1,1 +1,0 @@
-// KinoKit module

@@ -1,1 +1,0 @@
-// KinoMedia module

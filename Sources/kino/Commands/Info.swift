@@ -1,0 +1,16 @@
+import ArgumentParser
+import KinoCore
+import KinoKit
+
+struct Info: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Summarise a project: scenes, shots, characters, lighting, takes.")
+    @OptionGroup var project: ProjectPath
+    @OptionGroup var output: JSONFlag
+
+    func run() throws {
+        let session = try project.open()
+        defer { session.close() }
+        let summary = session.summary()
+        if output.json { try printJSON(summary) } else { print(summary.text) }
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+
+extension CommandLine {
+    /// Parses and runs one kino command line; exits the process with its status.
+    static func runKino(_ arguments: [String]) -> Never {
+        let status = runKinoReturning(arguments)
+        exit(status)
+    }
+
+    /// Parses and runs one command line, printing errors as one line; returns the exit status.
+    static func runKinoReturning(_ arguments: [String]) -> Int32 {
+        do {
+            var command = try Kino.parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch {
+            return report(error)
+        }
+    }
+
+    static func report(_ error: Error) -> Int32 {
+        let code = Kino.exitCode(for: error)
+        if code == .success {
+            // --help, --version: the full message on stdout.
+            print(Kino.fullMessage(for: error))
+            return 0
+        }
+        let message: String
+        if let e = error as? LocalizedError, let d = e.errorDescription {
+            message = d
+        } else {
+            message = Kino.message(for: error)
+        }
+        let line = message.split(whereSeparator: \.isNewline).first.map(String.init) ?? "failed"
+        FileHandle.standardError.write(Data(("kino: " + line + "\n").utf8))
+        return code.rawValue == 0 ? 1 : code.rawValue
+    }
+}
