@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import KinoCore
 import KinoEditor
+import KinoKit
 import KinoTerminal
 
 /// Why the editor could not start.
@@ -103,6 +104,15 @@ public enum EditorApp {
         }
         // Cancel whatever still runs; the work already done is saved.
         runner.perform(state.jobs.map { .cancelJob($0.id) })
+    }
+}
+
+extension EditorApp {
+    /// Opens the project at `path` and runs the editor on it until the user quits.
+    public static func run(path: String, theme: String?) throws {
+        let session = try ProjectSession.open(at: path)
+        defer { session.close() }
+        try run(backend: SessionBackend(session: session), path: path, theme: theme)
     }
 }
 

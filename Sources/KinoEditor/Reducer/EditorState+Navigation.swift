@@ -14,7 +14,7 @@ extension EditorState {
         let id = project.shots[i].id
         let changed = id != selectedShot
         selectedShot = id
-        if changed { curve.key = 0 }
+        if changed { showAnimatedChannel() }
         var effects = movePlayhead(to: project.shotStarts[i], followSelection: false)
         if changed { effects.append(.refreshStatus([id])) }
         return effects
@@ -30,7 +30,7 @@ extension EditorState {
         var effects: [Effect] = []
         if followSelection && shot.id != selectedShot {
             selectedShot = shot.id
-            curve.key = 0
+            showAnimatedChannel()
             effects.append(.refreshStatus([shot.id]))
         }
         if preview?.shot != shot.id || preview?.frame != hit.local {
@@ -99,6 +99,15 @@ extension EditorState {
         clampCurveSelection()
         if mode == .insert, selected == nil { mode = .normal; promptBuffer = nil }
         listSelection = min(listSelection, max(0, listCount - 1))
+    }
+
+    /// After the selection changed: the curve editor shows the first animated channel of the
+    /// new shot when the one it showed is not animated there; the first key is selected.
+    mutating func showAnimatedChannel() {
+        curve.key = 0
+        guard let shot = selected, shot.camera[curve.channel].keys.count <= 1,
+              let animated = CameraChannel.allCases.first(where: { shot.camera[$0].keys.count > 1 }) else { return }
+        curve.channel = animated
     }
 
     /// Rows of the characters & lighting list.

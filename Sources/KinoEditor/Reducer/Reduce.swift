@@ -133,11 +133,7 @@ func perform(_ command: Command, key: Key?, in state: inout EditorState) -> [Eff
     case .moveShotLater: return state.moveSelectedShot(by: 1)
     case .openCurveEditor:
         state.focus = .curves; state.mode = .curve
-        // Open on the first animated channel, if the current one is not.
-        if let shot = state.selected, shot.camera[state.curve.channel].keys.count <= 1,
-           let animated = CameraChannel.allCases.first(where: { shot.camera[$0].keys.count > 1 }) {
-            state.curve = CurveSelection(channel: animated, key: 0)
-        }
+        if let shot = state.selected, shot.camera[state.curve.channel].keys.count <= 1 { state.showAnimatedChannel() }
         state.clampCurveSelection()
         return []
 
