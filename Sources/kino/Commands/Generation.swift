@@ -125,8 +125,10 @@ struct Extend: ParsableCommand {
         let s = try p.resolveShot(shot)
         let frames = try Parse.duration(seconds, rate: p.frameRate)
         let line = ProgressLine("extend \(s.id)")
+        let interrupt = InterruptCancels()
         let take = try session.extend(shot: s.id, frames: frames, prompt: prompt, quality: full ? .full : .preview,
-                                      progress: line.progress, cancel: InterruptCancels().token)
+                                      progress: line.progress, cancel: interrupt.token)
+        withExtendedLifetime(interrupt) {}
         line.finish()
         print("\(s.id): extended by \(Kino.seconds(frames, p.frameRate)) s as take \(take.id) (\(take.frameCount) frames)")
     }
@@ -152,8 +154,10 @@ struct Refine: ParsableCommand {
         let b = try to.map { try Parse.time($0, rate: p.frameRate) }
         let newSeed = try seed.map(Parse.seed) ?? (prompt == nil ? s.seed &+ 1 : nil)
         let line = ProgressLine("refine \(s.id)")
+        let interrupt = InterruptCancels()
         let take = try session.refine(shot: s.id, fromFrame: a, toFrame: b, seed: newSeed, prompt: prompt,
-                                      quality: full ? .full : .preview, progress: line.progress, cancel: InterruptCancels().token)
+                                      quality: full ? .full : .preview, progress: line.progress, cancel: interrupt.token)
+        withExtendedLifetime(interrupt) {}
         line.finish()
         print("\(s.id): refined from \(Kino.seconds(a, p.frameRate)) s as take \(take.id); frames before are unchanged")
     }
@@ -223,7 +227,9 @@ struct FrameCommand: ParsableCommand {
         let p = session.project
         let s = try p.resolveShot(shot)
         let f = try Parse.time(time, rate: p.frameRate)
-        let frame = try session.frame(shot: s.id, at: f, quality: .full, cancel: InterruptCancels().token)
+        let interrupt = InterruptCancels()
+        let frame = try session.frame(shot: s.id, at: f, quality: .full, cancel: interrupt.token)
+        withExtendedLifetime(interrupt) {}
         try session.writePNG(frame, to: o)
         print("wrote \(o) (\(frame.width)x\(frame.height), \(s.id) frame \(f))")
     }
@@ -284,8 +290,10 @@ struct Export: ParsableCommand {
         let p = session.project
         let r = try range.map { try Parse.range($0, rate: p.frameRate) }
         let line = ProgressLine("export")
+        let interrupt = InterruptCancels()
         let result = try session.export(to: o, codec: codec, crf: crf, preset: preset, range: r,
-                                        progress: line.progress, cancel: InterruptCancels().token)
+                                        progress: line.progress, cancel: interrupt.token)
+        withExtendedLifetime(interrupt) {}
         line.finish()
         print("wrote \(result.path): \(result.codec) \(result.width)x\(result.height), \(result.frames) frames, \(String(format: "%.3f", result.seconds)) s, \(result.bytes) bytes")
     }
