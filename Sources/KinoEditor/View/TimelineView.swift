@@ -84,7 +84,8 @@ extension Painter {
             }
             if let st = status, st.takeCount > 0 { label += " \(st.currentTake.map(String.init) ?? "–")/\(st.takeCount)" }
             var ss = style(stateRole)
-            if selected { ss.bg = blockStyle.bg; ss.attributes.insert(.bold) } else { ss.bg = blockStyle.bg }
+            ss.bg = blockStyle.bg
+            if selected { ss.fg = blockStyle.fg; ss.attributes.insert(.bold) }
             if c1 - c0 >= 3 {
                 grid.put(" " + label, col: c0, row: rowState, style: ss, maxCol: c1)
             }
