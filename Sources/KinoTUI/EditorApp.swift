@@ -97,7 +97,12 @@ public enum EditorApp {
             for action in actions.drain() { dispatch(action) }
             if state.playing {
                 let now = DispatchTime.now().uptimeNanoseconds
-                if now - lastTick >= frameNanos { lastTick = now; dispatch(.tick) }
+                // Keep to the project rate: frames that are due are stepped over, at most a few at once.
+                let due = (now - lastTick) / frameNanos
+                if due > 0 {
+                    for _ in 0..<min(due, 6) { dispatch(.tick) }
+                    lastTick = due > 6 ? now : lastTick + due * frameNanos
+                }
             } else {
                 lastTick = DispatchTime.now().uptimeNanoseconds
             }
