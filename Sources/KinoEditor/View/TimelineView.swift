@@ -17,7 +17,9 @@ extension Painter {
         guard inner.height >= 5, inner.width >= 4 else { return }
         let fpc = vp.framesPerCell
         func column(_ frame: Int) -> Int { inner.x + Int((Double(frame - vp.firstFrame) / fpc).rounded(.down)) }
-        let rowRuler = inner.y, rowScene = inner.y + 1, rowName = inner.y + 2, rowState = inner.y + 3, rowKeys = inner.y + 4
+        let rowRuler = inner.y, rowScene = inner.y + 1, rowName = inner.y + 2, rowState = inner.y + 3
+        let thumbRows = max(0, inner.height - 5)
+        let rowKeys = inner.y + 4 + thumbRows
 
         // Ruler: a labelled tick every `step` seconds, dots on the seconds between when there is room.
         let fps = rate.doubleValue
@@ -54,7 +56,7 @@ extension Painter {
             let c0 = max(inner.x, column(s))
             let c1 = min(inner.maxX, max(column(e), column(s) + 1))
             guard c1 > c0 else { continue }
-            let cells = Rect(x: c0, y: rowName, width: c1 - c0, height: 2)
+            let cells = Rect(x: c0, y: rowName, width: c1 - c0, height: 2 + thumbRows)
             let selected = shot.id == state.selectedShot
             let status = state.shotStatus[shot.id]
             let job = state.jobs.last { $0.shot == shot.id }
@@ -94,6 +96,10 @@ extension Painter {
                 let rs = style("timeline.shot.rendering")
                 grid.restyle(Rect(x: c0, y: rowState, width: filled, height: 1)) { $0.fg = rs.fg; $0.bg = rs.bg }
             }
+            // A thumbnail of the current take when the block is wide enough.
+            if thumbRows > 0, let thumb = status?.thumbnail, c1 - c0 >= 6 {
+                drawThumbnail(thumb, in: Rect(x: c0 + 1, y: rowState + 1, width: c1 - c0 - 1, height: thumbRows))
+            }
             // Scene band: a new run starts when the scene changes.
             let nextScene = i + 1 < project.shots.count ? project.shots[i + 1].sceneID : nil
             if i == 0 || project.shots[i - 1].sceneID != shot.sceneID { sceneRunStart = c0 }
@@ -119,8 +125,24 @@ extension Painter {
             let ph = style("timeline.playhead")
             grid[pc, rowRuler] = Cell("▼", style: ph)
             grid[pc, rowKeys] = Cell("▲", style: ph)
-            grid.restyle(Rect(x: pc, y: rowScene, width: 1, height: 3)) { $0.fg = ph.fg; $0.attributes.insert(.bold) }
+            grid.restyle(Rect(x: pc, y: rowScene, width: 1, height: 3 + thumbRows)) { $0.fg = ph.fg; $0.attributes.insert(.bold) }
             for r in [rowName, rowState] where grid[pc, r].text == " " { grid[pc, r].text = "│" }
+        }
+    }
+}
+
+extension Painter {
+    /// A thumbnail in half blocks at the left of `rect`, its aspect kept (mono: nothing).
+    mutating func drawThumbnail(_ frame: Frame, in rect: Rect) {
+        guard theme.usesColor, rect.width > 0, rect.height > 0 else { return }
+        let h = rect.height * 2
+        let w = min(rect.width, max(1, Int(Double(h) * Double(frame.width) / Double(frame.height) * 1.0)))
+        let img = frame.resized(width: w, height: h)
+        for row in 0..<rect.height {
+            for col in 0..<w {
+                grid[rect.x + col, rect.y + row] = Cell("▀", style: CellStyle(fg: .rgb(img.pixel(x: col, y: row * 2)),
+                                                                              bg: .rgb(img.pixel(x: col, y: row * 2 + 1))))
+            }
         }
     }
 }
