@@ -31,6 +31,7 @@ public enum EditorBenchmark {
         let t0 = DispatchTime.now().uptimeNanoseconds
         guard let session = try? ProjectSession.open(at: file) else { return "editor benchmark: could not open \(file)" }
         defer { session.close() }
+        let opened = DispatchTime.now().uptimeNanoseconds - t0
         let screen = NcursesScreen(terminal: ("xterm-256color", output, input))
         var state = EditorState(project: session.project, projectPath: file, size: TerminalSize(cols: cols, rows: rows))
         _ = reduce(&state, .resized(state.size))
@@ -46,6 +47,7 @@ public enum EditorBenchmark {
                              .char(","), .char("-"), .tab, .backTab, .char("G"), .char("g"), .char("l"), .char("i"),
                              .char("x"), .backspace, .escape, .char("?"), .escape, .char("z")]
         var keyTimes: [UInt64] = [], reduceViewTimes: [UInt64] = []
+        var perKey: [String: [UInt64]] = [:]
         keyTimes.reserveCapacity(keys)
         for i in 0..<keys {
             let key = script[i % script.count]
@@ -56,6 +58,7 @@ public enum EditorBenchmark {
             screen.flush(grid, usesColor: true)
             let c = DispatchTime.now().uptimeNanoseconds
             keyTimes.append(c - a)
+            perKey[key.description, default: []].append(c - a)
             reduceViewTimes.append(b - a)
         }
         screen.close()
@@ -75,6 +78,9 @@ public enum EditorBenchmark {
         out += "| key -> screen updated, max | \(ms(keyTimes.max() ?? 0)) |\n"
         out += "| reduce+view only, median / p99 | \(ms(pct(reduceViewTimes, 0.5))) / \(ms(pct(reduceViewTimes, 0.99))) |\n"
         out += "| first complete screen (open the .kino file, state, view, full flush) | \(ms(firstScreen)) |\n"
+        out += "| of which opening the file (ProjectSession.open) | \(ms(opened)) |\n"
+        let slowest = perKey.map { ($0.key, pct($0.value, 0.5)) }.sorted { $0.1 > $1.1 }.prefix(3)
+        out += "| slowest keys (median) | " + slowest.map { "\($0.0) \(ms($0.1))" }.joined(separator: ", ") + " |\n"
         out += "| bytes written to the pty | \(bytes) |\n"
         out += String(format: "| resident memory after (before) | %.1f MiB (%.1f MiB) |\n",
                       Double(memoryAfter) / 1048576, Double(memoryBefore) / 1048576)

@@ -49,6 +49,9 @@ extension Painter {
         let starts = project.shotStarts
         var sceneRunStart = inner.x
         var sceneRunIndex = 0
+        var coveredUntil = inner.x
+        let selectedStyle = style("timeline.shot.selected"), staleStyle = style("timeline.shot.stale")
+        let shotStyle = style("timeline.shot"), altStyle = style("timeline.shot.alt"), keyStyle = style("timeline.keyframe")
         for (i, shot) in project.shots.enumerated() {
             let s = starts[i], e = s + shot.duration
             if e <= vp.firstFrame { continue }
@@ -56,13 +59,26 @@ extension Painter {
             let c0 = max(inner.x, column(s))
             let c1 = min(inner.maxX, max(column(e), column(s) + 1))
             guard c1 > c0 else { continue }
-            let cells = Rect(x: c0, y: rowName, width: c1 - c0, height: 2 + thumbRows)
+            // Scene band: a new run starts when the scene changes.
+            let nextScene = i + 1 < project.shots.count ? project.shots[i + 1].sceneID : nil
+            if i == 0 || project.shots[i - 1].sceneID != shot.sceneID { sceneRunStart = c0 }
+            if nextScene != shot.sceneID || e >= vp.firstFrame + visibleFrames {
+                let band = Rect(x: sceneRunStart, y: rowScene, width: c1 - sceneRunStart, height: 1)
+                let sstyle = style(sceneRunIndex % 2 == 0 ? "timeline.scene" : "timeline.scene.alt")
+                grid.fill(band, with: Cell(" ", style: sstyle))
+                let name = project.scene(shot.sceneID)?.name ?? shot.sceneID.raw
+                grid.put(" " + name, col: band.x, row: rowScene, style: sstyle, maxCol: band.maxX)
+                sceneRunIndex += 1
+            }
+            // Where many shots share a cell (a long sequence zoomed out), the first one drawn
+            // keeps it; the selected shot and shots with jobs always draw.
             let selected = shot.id == state.selectedShot
+            let job = state.jobs.isEmpty ? nil : state.jobs.last { $0.shot == shot.id }
+            if c1 <= coveredUntil && !selected && job == nil { continue }
+            coveredUntil = max(coveredUntil, c1)
+            let cells = Rect(x: c0, y: rowName, width: c1 - c0, height: 2 + thumbRows)
             let status = state.shotStatus[shot.id]
-            let job = state.jobs.last { $0.shot == shot.id }
-            var role = selected ? "timeline.shot.selected" : (i % 2 == 0 ? "timeline.shot" : "timeline.shot.alt")
-            if !selected && status?.render == .stale { role = "timeline.shot.stale" }
-            let blockStyle = style(role)
+            let blockStyle = selected ? selectedStyle : (status?.render == .stale ? staleStyle : (i % 2 == 0 ? shotStyle : altStyle))
             grid.fill(cells, with: Cell(" ", style: blockStyle))
             if c1 - c0 >= 2 {
                 grid[c0, rowName] = Cell("▏", style: blockStyle)
@@ -100,22 +116,12 @@ extension Painter {
             if thumbRows > 0, let thumb = status?.thumbnail, c1 - c0 >= 6 {
                 drawThumbnail(thumb, in: Rect(x: c0 + 1, y: rowState + 1, width: c1 - c0 - 1, height: thumbRows))
             }
-            // Scene band: a new run starts when the scene changes.
-            let nextScene = i + 1 < project.shots.count ? project.shots[i + 1].sceneID : nil
-            if i == 0 || project.shots[i - 1].sceneID != shot.sceneID { sceneRunStart = c0 }
-            if nextScene != shot.sceneID || e >= vp.firstFrame + visibleFrames {
-                let band = Rect(x: sceneRunStart, y: rowScene, width: c1 - sceneRunStart, height: 1)
-                let sstyle = style(sceneRunIndex % 2 == 0 ? "timeline.scene" : "timeline.scene.alt")
-                grid.fill(band, with: Cell(" ", style: sstyle))
-                let name = project.scene(shot.sceneID)?.name ?? shot.sceneID.raw
-                grid.put(" " + name, col: band.x, row: rowScene, style: sstyle, maxCol: band.maxX)
-                sceneRunIndex += 1
-            }
             // Camera keyframe ticks.
-            let animatedKeys = Set(shot.camera.channels.values.filter { $0.keys.count > 1 }.flatMap { $0.keys.map(\.frame) })
-            for k in animatedKeys {
-                let c = column(s + Int(k.rounded()))
-                if c >= c0 && c < c1 { grid[c, rowKeys] = Cell("◆", style: style("timeline.keyframe")) }
+            for curve in shot.camera.channels.values where curve.keys.count > 1 {
+                for k in curve.keys {
+                    let c = column(s + Int(k.frame.rounded()))
+                    if c >= c0 && c < c1 { grid[c, rowKeys] = Cell("◆", style: keyStyle) }
+                }
             }
         }
 
