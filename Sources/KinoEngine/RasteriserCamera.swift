@@ -4,6 +4,7 @@ import KinoCore
 /// A pinhole camera for a frame size. Focal length is in 35 mm-equivalent millimetres: the
 /// 36 mm side of the full-frame sensor spans the frame's longer side (Blender's "auto"
 /// sensor fit), so a landscape frame's vertical field of view is 2·atan(18 / (f · aspect)).
+/// Positive roll (degrees) turns the camera counter-clockwise as seen from behind it.
 public struct PinholeCamera: Sendable, Hashable {
     public let position: Vec3
     public let forward: Vec3
