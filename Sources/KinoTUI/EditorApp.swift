@@ -97,7 +97,12 @@ public enum EditorApp {
             for action in actions.drain() { dispatch(action) }
             if state.playing {
                 let now = DispatchTime.now().uptimeNanoseconds
-                if now - lastTick >= frameNanos { lastTick = now; dispatch(.tick) }
+                // Keep to the project rate: frames that are due are stepped over, at most a few at once.
+                let due = (now - lastTick) / frameNanos
+                if due > 0 {
+                    for _ in 0..<min(due, 6) { dispatch(.tick) }
+                    lastTick = due > 6 ? now : lastTick + due * frameNanos
+                }
             } else {
                 lastTick = DispatchTime.now().uptimeNanoseconds
             }
@@ -113,54 +118,5 @@ extension EditorApp {
         let session = try ProjectSession.open(at: path)
         defer { session.close() }
         try run(backend: SessionBackend(session: session), path: path, theme: theme)
-    }
-}
-
-/// Turns SIGINT, SIGTERM and SIGHUP into a quit through the reducer, so the loop ends and
-/// the terminal is restored.
-final class SignalWatcher: @unchecked Sendable {
-    private var sources: [DispatchSourceSignal] = []
-    init(actions: ActionQueue) {
-        for sig in [SIGINT, SIGTERM, SIGHUP] {
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler { actions.post(.command(.quit)) }
-            source.resume()
-            sources.append(source)
-        }
-    }
-    func stop() {
-        for s in sources { s.cancel() }
-        for sig in [SIGINT, SIGTERM, SIGHUP] { signal(sig, SIG_DFL) }
-    }
-}
-
-/// Paints the preview frame as sixel over the preview pane, after curses has drawn the
-/// screen, when the terminal can show sixel and the frame or the pane changed.
-final class SixelPainter {
-    let capabilities: TerminalCapabilities
-    private var painted: (shot: ShotID, frame: Int, rect: Rect, hash: Int)?
-
-    init(capabilities: TerminalCapabilities) { self.capabilities = capabilities }
-
-    var enabled: Bool { capabilities.graphics == .sixel }
-
-    func invalidate() { painted = nil }
-
-    func paint(state: EditorState, theme: Theme) {
-        guard enabled, theme.usesColor, !state.size.isTooSmall, !state.helpVisible,
-              let preview = state.preview, state.playheadShot.map({ state.project.shots[$0.index].id }) == preview.shot else {
-            painted = nil
-            return
-        }
-        let rect = previewImageRect(size: state.size, focus: state.focus)
-        guard rect.width >= 4, rect.height >= 2 else { return }
-        let hash = preview.image.pixels.count ^ preview.image.pixels.prefix(64).reduce(0) { $0 &* 31 &+ Int($1) }
-        if let p = painted, p.shot == preview.shot, p.frame == preview.frame, p.rect == rect, p.hash == hash { return }
-        let renderer = TerminalRenderer(capabilities: capabilities)
-        guard let text = try? renderer.sixel(preview.image, cols: rect.width, rows: rect.height) else { return }
-        let out = "\u{1B}7\u{1B}[\(rect.y + 1);\(rect.x + 1)H" + text + "\u{1B}8"
-        FileHandle.standardOutput.write(Data(out.utf8))
-        painted = (preview.shot, preview.frame, rect, hash)
     }
 }

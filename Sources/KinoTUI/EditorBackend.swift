@@ -36,17 +36,3 @@ public protocol EditorBackend: AnyObject, Sendable {
     /// A preview frame, rendering it if needed (only for shots with a take).
     func previewFrame(shot: ShotID, frame: Int) throws -> Frame
 }
-
-/// A thread-safe queue of actions: background work posts, the UI loop drains.
-final class ActionQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var pending: [Action] = []
-    func post(_ action: Action) { lock.withLock { pending.append(action) } }
-    func drain() -> [Action] {
-        lock.withLock {
-            let out = pending
-            pending.removeAll(keepingCapacity: true)
-            return out
-        }
-    }
-}

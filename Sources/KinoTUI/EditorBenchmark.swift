@@ -2,6 +2,7 @@ import CNcurses
 import Foundation
 import KinoCore
 import KinoEditor
+import KinoKit
 
 /// Measures the editor's interactive path on a 1,000-shot project: a key goes through
 /// `reduce`, the view draws a CellGrid and curses flushes it into a real pty (opened with
@@ -19,10 +20,20 @@ public enum EditorBenchmark {
         let drained = PtyDrain(fd: master)
         let theme = (try? ThemeLibrary(folders: []).load("default")) ?? .fallback
 
-        // First screen: state, layout, view and a full flush.
+        // The project as a real file, so the first screen includes opening it.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kino-editor-bench-\(getpid()).kino").path
+        defer { try? FileManager.default.removeItem(atPath: file); try? FileManager.default.removeItem(atPath: file + "-wal"); try? FileManager.default.removeItem(atPath: file + "-shm") }
+        try? FileManager.default.removeItem(atPath: file)
+        guard let created = try? ProjectSession.create(at: file, project: project) else { return "editor benchmark: could not create \(file)" }
+        created.close()
+
+        // First screen: open the file, build the state, draw and flush everything.
         let t0 = DispatchTime.now().uptimeNanoseconds
+        guard let session = try? ProjectSession.open(at: file) else { return "editor benchmark: could not open \(file)" }
+        defer { session.close() }
+        let opened = DispatchTime.now().uptimeNanoseconds - t0
         let screen = NcursesScreen(terminal: ("xterm-256color", output, input))
-        var state = EditorState(project: project, projectPath: "bench.kino", size: TerminalSize(cols: cols, rows: rows))
+        var state = EditorState(project: session.project, projectPath: file, size: TerminalSize(cols: cols, rows: rows))
         _ = reduce(&state, .resized(state.size))
         state.shotStatus = Dictionary(uniqueKeysWithValues: project.shots.enumerated().map {
             ($0.element.id, ShotStatus(render: $0.offset % 3 == 0 ? .rendered : ($0.offset % 3 == 1 ? .stale : .notRendered),
@@ -36,6 +47,7 @@ public enum EditorBenchmark {
                              .char(","), .char("-"), .tab, .backTab, .char("G"), .char("g"), .char("l"), .char("i"),
                              .char("x"), .backspace, .escape, .char("?"), .escape, .char("z")]
         var keyTimes: [UInt64] = [], reduceViewTimes: [UInt64] = []
+        var perKey: [String: [UInt64]] = [:], perKeyView: [String: [UInt64]] = [:]
         keyTimes.reserveCapacity(keys)
         for i in 0..<keys {
             let key = script[i % script.count]
@@ -46,6 +58,8 @@ public enum EditorBenchmark {
             screen.flush(grid, usesColor: true)
             let c = DispatchTime.now().uptimeNanoseconds
             keyTimes.append(c - a)
+            perKey[key.description, default: []].append(c - a)
+            perKeyView[key.description, default: []].append(b - a)
             reduceViewTimes.append(b - a)
         }
         screen.close()
@@ -64,7 +78,12 @@ public enum EditorBenchmark {
         out += "| key -> screen updated, p99 | \(ms(pct(keyTimes, 0.99))) |\n"
         out += "| key -> screen updated, max | \(ms(keyTimes.max() ?? 0)) |\n"
         out += "| reduce+view only, median / p99 | \(ms(pct(reduceViewTimes, 0.5))) / \(ms(pct(reduceViewTimes, 0.99))) |\n"
-        out += "| first complete screen (project in memory) | \(ms(firstScreen)) |\n"
+        out += "| first complete screen (open the .kino file, state, view, full flush) | \(ms(firstScreen)) |\n"
+        out += "| of which opening the file (ProjectSession.open) | \(ms(opened)) |\n"
+        let slowest = perKey.map { ($0.key, pct($0.value, 0.5)) }.sorted { $0.1 > $1.1 }.prefix(3)
+        out += "| slowest keys (median) | " + slowest.map { "\($0.0) \(ms($0.1))" }.joined(separator: ", ") + " |\n"
+        let slowestView = perKeyView.map { ($0.key, pct($0.value, 0.5)) }.sorted { $0.1 > $1.1 }.prefix(3)
+        out += "| slowest keys, reduce+view only (median) | " + slowestView.map { "\($0.0) \(ms($0.1))" }.joined(separator: ", ") + " |\n"
         out += "| bytes written to the pty | \(bytes) |\n"
         out += String(format: "| resident memory after (before) | %.1f MiB (%.1f MiB) |\n",
                       Double(memoryAfter) / 1048576, Double(memoryBefore) / 1048576)

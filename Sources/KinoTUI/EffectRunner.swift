@@ -154,7 +154,8 @@ final class EffectRunner: @unchecked Sendable {
                     actions.post(.jobFinished(id, .failed("\(label) failed: \(error.localizedDescription)")))
                 }
             }
-            actions.post(.projectChanged(backend.project))
+            // Through the edits queue, so the snapshot includes every edit made meanwhile.
+            self.edits.async { actions.post(.projectChanged(backend.project)) }
             if let shot = request.shot { self.refreshStatus([shot]) }
         }
     }

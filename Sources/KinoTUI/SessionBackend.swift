@@ -28,8 +28,12 @@ public final class SessionBackend: EditorBackend, @unchecked Sendable {
         case .stale: render = .stale
         }
         let position = current.flatMap { id in takes.firstIndex { $0.id == id } }.map { $0 + 1 }
+        // The middle thumbnail of the current take, small: the timeline shows it in a few cells.
+        let thumbs = session.thumbnails(shot: shot)
+        let thumbnail = thumbs.isEmpty ? nil : thumbs[thumbs.count / 2].image.resized(
+            width: 32, height: max(2, 32 * thumbs[thumbs.count / 2].image.height / max(1, thumbs[thumbs.count / 2].image.width)))
         return ShotStatus(render: render, currentTake: position, takeCount: takes.count,
-                          ignoredWords: session.interpret(shot: shot).ignored)
+                          ignoredWords: session.interpret(shot: shot).ignored, thumbnail: thumbnail)
     }
 
     public func run(_ job: EditorJobRequest, progress: GenerationProgress, cancel: CancelToken,

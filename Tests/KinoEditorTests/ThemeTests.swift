@@ -62,5 +62,8 @@ import KinoCore
         #expect(throws: ThemeError.inheritanceCycle("loop")) { try library.load("loop") }
         #expect(throws: ThemeError.self) { try library.load("broken") }
         #expect(throws: ThemeError.self) { try library.load("absent") }
+        // A path names a file directly (kino edit --theme ./mine.toml).
+        let byPath = try ThemeLibrary(folders: []).load(themes.appendingPathComponent("mine.toml").path)
+        #expect(byPath.style("timeline.playhead").fg == .rgb(RGB(0, 255, 0)))
     }
 }

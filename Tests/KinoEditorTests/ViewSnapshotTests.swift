@@ -98,4 +98,18 @@ import KinoCore
         #expect(text.contains("1000 "))
         #expect(text.contains("1000 shots"))
     }
+
+    @Test func tallTerminalsShowTakeThumbnailsInTheTimelineBlocks() {
+        var s = sampleState(cols: 160, rows: 48)
+        s.shotStatus["sh10"] = ShotStatus(render: .rendered, currentTake: 1, takeCount: 1, thumbnail: Frame(width: 32, height: 18, fill: RGB(0, 200, 0)))
+        let grid = render(s, theme: theme)
+        let layout = Layout(size: s.size, focus: s.focus)
+        #expect(layout.timeline.height == 9)
+        var green = 0
+        for y in layout.timeline.y..<layout.timeline.maxY { for x in 0..<grid.width where grid[x, y].style.fg == .rgb(RGB(0, 200, 0)) { green += 1 } }
+        #expect(green >= 10)
+        var short = sampleState(cols: 160, rows: 40)
+        short.shotStatus = s.shotStatus
+        #expect(!render(short, theme: theme).cells.contains { $0.style.fg == .rgb(RGB(0, 200, 0)) })
+    }
 }

@@ -197,7 +197,7 @@ func handleClick(_ click: MouseClick, in state: inout EditorState) -> [Effect] {
     let target = min(frame, max(0, state.project.duration - 1))
     let row = click.row - inner.y
     // Clicking a shot's name row selects the shot; anywhere else on the timeline seeks.
-    if row == 2 || row == 3, let hit = state.project.shot(atTimelineFrame: target) {
+    if row >= 2 && row < inner.height - 1, let hit = state.project.shot(atTimelineFrame: target) {
         var effects = state.selectShot(at: hit.index)
         effects += state.movePlayhead(to: target)
         return effects

@@ -34,8 +34,12 @@ public struct ShotStatus: Hashable, Sendable {
     public var currentTake: Int?
     public var takeCount: Int
     public var ignoredWords: [String]
-    public init(render: ShotRenderStatus = .notRendered, currentTake: Int? = nil, takeCount: Int = 0, ignoredWords: [String] = []) {
+    /// A small picture of the current take for the timeline block, when there is one.
+    public var thumbnail: Frame?
+    public init(render: ShotRenderStatus = .notRendered, currentTake: Int? = nil, takeCount: Int = 0, ignoredWords: [String] = [],
+                thumbnail: Frame? = nil) {
         self.render = render; self.currentTake = currentTake; self.takeCount = takeCount; self.ignoredWords = ignoredWords
+        self.thumbnail = thumbnail
     }
 }
 

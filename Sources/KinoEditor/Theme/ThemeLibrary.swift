@@ -51,9 +51,14 @@ public struct ThemeLibrary: Sendable {
         return Theme(name: name, styles: styles, usesColor: !file.monochrome)
     }
 
-    /// The text of theme `name`: the user's file if there is one, else the built-in text.
+    /// The text of theme `name`: a file when `name` is a path (contains "/" or ends in
+    /// .toml), else the user's NAME.toml if there is one, else the built-in text.
     public func source(of name: String) throws -> String {
-        guard !name.contains("/"), !name.isEmpty else { throw ThemeError.notFound(name: name, searched: folders) }
+        guard !name.isEmpty else { throw ThemeError.notFound(name: name, searched: folders) }
+        if name.contains("/") || name.hasSuffix(".toml") {
+            guard let text = try? String(contentsOfFile: name, encoding: .utf8) else { throw ThemeError.notFound(name: name, searched: folders) }
+            return text
+        }
         for f in folders {
             if let text = try? String(contentsOfFile: f + "/" + name + ".toml", encoding: .utf8) { return text }
         }

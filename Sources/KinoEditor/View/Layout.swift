@@ -10,23 +10,25 @@ public struct Layout: Hashable, Sendable {
     public var status: Rect
     public var commandLine: Rect
 
-    /// Rows the timeline takes, borders included: ruler, scenes, names, states, keyframes.
-    public static let timelineHeight = 7
+    /// Rows the timeline takes, borders included: ruler, scenes, names, states, keyframes,
+    /// and two rows of thumbnails on tall terminals.
+    public static func timelineHeight(rows: Int) -> Int { rows >= 44 ? 9 : 7 }
 
     public init(size: TerminalSize, focus: Pane) {
         let cols = size.cols, rows = size.rows
         status = Rect(x: 0, y: rows - 2, width: cols, height: 1)
         commandLine = Rect(x: 0, y: rows - 1, width: cols, height: 1)
         let body = rows - 2
+        let timelineHeight = Layout.timelineHeight(rows: rows)
         let tall = body >= 30
         let topHeight: Int
         let bottomHeight: Int
         if tall {
-            bottomHeight = max(8, (body - Layout.timelineHeight) * 2 / 5)
-            topHeight = body - Layout.timelineHeight - bottomHeight
+            bottomHeight = max(8, (body - timelineHeight) * 2 / 5)
+            topHeight = body - timelineHeight - bottomHeight
         } else {
             bottomHeight = 0
-            topHeight = body - Layout.timelineHeight
+            topHeight = body - timelineHeight
         }
         // The preview keeps a 16:9 picture: a cell is one pixel wide and two (half blocks) tall.
         let innerTop = max(1, topHeight - 2)
@@ -34,9 +36,9 @@ public struct Layout: Hashable, Sendable {
         let previewWidth = max(20, previewInner + 2)
         preview = Rect(x: 0, y: 0, width: previewWidth, height: topHeight)
         let right = Rect(x: previewWidth, y: 0, width: cols - previewWidth, height: topHeight)
-        timeline = Rect(x: 0, y: topHeight, width: cols, height: Layout.timelineHeight)
+        timeline = Rect(x: 0, y: topHeight, width: cols, height: timelineHeight)
         if tall {
-            let y = topHeight + Layout.timelineHeight
+            let y = topHeight + timelineHeight
             let curveWidth = cols * 3 / 5
             inspector = right
             curves = Rect(x: 0, y: y, width: curveWidth, height: bottomHeight)
