@@ -54,7 +54,7 @@ enum GenerationBenchmark {
         let fresh2 = try seconds { try s2.render(shot: shot2, quality: .full) }
         s.close(); s2.close()
         func row(_ what: String, _ a: Double, _ b: Double, _ target: String) -> String {
-            String(format: "  %-44@ %8.3f s  %8.3f s  %6.3f  %@", what as NSString, a, b, a / b, target)
+            "  " + what.padding(toLength: 44, withPad: " ", startingAt: 0) + String(format: " %8.3f s  %8.3f s  %6.3f  ", a, b, a / b) + target
         }
         return """
         generation (640x360, city street at night with crowd and rain, through ProjectSession incl. PNG cache writes)
