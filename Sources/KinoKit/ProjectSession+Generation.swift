@@ -199,10 +199,24 @@ extension ProjectSession {
     }
 
     /// Makes an earlier take the shot's current one (an undoable edit).
+    /// The shot's inputs go back to the ones the take was made with, so it is fresh again.
     public func useTake(_ take: TakeID, for shot: ShotID) throws {
-        guard let (t, _) = try store.take(take), t.shotID == shot else { throw ValidationError.unknownTake(take.raw) }
+        guard let (t, text) = try store.take(take), t.shotID == shot else { throw ValidationError.unknownTake(take.raw) }
         guard t.status == .complete else { throw KinoKitError.takeNotComplete(take.raw) }
-        try apply { p in try p.settingCurrentTake(shot, take) }
+        let state = try TakeRecipe.decode(text).shotState
+        try apply { p in
+            try p.updatingShot(shot) { s in
+                if let st = state {
+                    s.prompt = st.prompt; s.duration = st.duration; s.seed = st.seed; s.cast = st.cast
+                    s.camera = st.camera; s.cameraPreset = st.cameraPreset; s.cameraIsExplicit = st.cameraIsExplicit
+                    s.startImage = st.startImage; s.sourceVideo = st.sourceVideo; s.lightingID = st.lightingID
+                    // Characters removed since cannot be cast again.
+                    s.cast = s.cast.filter { p.character($0.characterID) != nil }
+                    if let l = s.lightingID, p.lighting(l) == nil { s.lightingID = nil }
+                }
+                s.currentTakeID = take
+            }
+        }
     }
 
     // MARK: Internals
@@ -235,6 +249,10 @@ extension ProjectSession {
                               progress: GenerationProgress, cancel: CancelToken,
                               onFrame: (@Sendable (Int, Frame) -> Void)?, edit: @escaping (Shot) -> Shot) throws -> Take {
         let tid = try store.allocateTakeID()
+        var recipe = recipe
+        var state = shot
+        state.currentTakeID = nil
+        recipe.shotState = state
         let seg = recipe.segments.last!.spec.shot
         var take = Take(id: tid, shotID: shot.id, seed: seg.seed, inputHash: hash, lineage: lineage, status: .rendering,
                         engine: engine.identity.description, frameCount: recipe.frameCount, prompt: seg.prompt,
@@ -395,8 +413,8 @@ extension ProjectSession {
                     progress.advance()
                 }
             }
+            guard run.upperBound > recipe.ownStart else { continue }
             let own = max(run.lowerBound, recipe.ownStart)..<run.upperBound
-            guard !own.isEmpty else { continue }
             // Continue from the take's latest checkpoint at or before the run.
             let frames = (try? store.checkpointFrames(take: tid)) ?? []
             let start = frames.last { $0 <= own.lowerBound && $0 >= recipe.ownStart } ?? recipe.ownStart
@@ -411,7 +429,9 @@ extension ProjectSession {
     /// A cached frame of a take, following hard links to the parent's frames.
     func resolveCached(take: TakeID, frame: Int, size: Resolution) throws -> Frame? {
         if let f = cache.read(take: take, size: size, frame: frame) { return f }
-        try ensureFrames(take: take, range: frame..<(frame + 1), size: size, progress: GenerationProgress(),
+        // One pass for the rest of the take: whoever asks for one frame usually asks for the next.
+        guard let (t, _) = try store.take(take), frame < t.frameCount else { return nil }
+        try ensureFrames(take: take, range: frame..<t.frameCount, size: size, progress: GenerationProgress(),
                          cancel: CancelToken(), onFrame: nil)
         return cache.read(take: take, size: size, frame: frame)
     }

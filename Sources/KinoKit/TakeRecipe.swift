@@ -59,6 +59,9 @@ struct TakeRecipe: Codable, Hashable, Sendable {
     /// First frame this take generated itself; frames before come from `parent`.
     var ownStart: Int
     var segments: [Segment]
+    /// The shot as it was when this take was made (its inputs match the take's hash); using
+    /// the take again restores them.
+    var shotState: Shot? = nil
     var frameCount: Int { segments.last?.end ?? ownStart }
 
     func encoded() -> String {

@@ -24,6 +24,18 @@ public enum ExportCodec: String, CaseIterable, Sendable {
         }
     }
 
+    /// The codec a destination's name implies: .mp4 → h264, .mov → prores, .mkv → ffv1,
+    /// no extension (a folder) → png; nil for anything else.
+    public static func implied(byDestination path: String) -> ExportCodec? {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "mp4", "m4v": return .h264
+        case "mov": return .prores
+        case "mkv": return .ffv1
+        case "": return .png
+        default: return nil
+        }
+    }
+
     /// The file name extension a destination usually carries ("" for the PNG folder).
     public var fileExtension: String {
         switch self {
@@ -56,6 +68,13 @@ public struct ExportSettings: Hashable, Sendable {
                 frameRate: FrameRate, width: Int, height: Int) {
         self.codec = codec; self.crf = crf; self.preset = preset
         self.frameRate = frameRate; self.width = width; self.height = height
+    }
+
+    /// Settings for frames of a project's resolution.
+    public init(codec: ExportCodec = .h264, crf: Int = 18, preset: String = "medium",
+                frameRate: FrameRate, resolution: Resolution) {
+        self.init(codec: codec, crf: crf, preset: preset, frameRate: frameRate,
+                  width: resolution.width, height: resolution.height)
     }
 
     static let x264Presets = ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium",

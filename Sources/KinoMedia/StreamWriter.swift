@@ -12,6 +12,8 @@ final class StreamWriter {
 
     let settings: ExportSettings
     let path: String
+    /// The name errors mention: the user's destination, not the temporary being written.
+    let reportedPath: String
     private var encoder: UnsafeMutablePointer<AVCodecContext>?
     private var packet: UnsafeMutablePointer<AVPacket>?
     private var sink: Sink
@@ -25,9 +27,10 @@ final class StreamWriter {
     let colourSpace: ColourSpace
 
     /// Opens the encoder and, for a file, the muxer at `path` (a file, or an existing folder for PNG).
-    init(path: String, settings: ExportSettings) throws {
+    init(path: String, reportingAs reportedPath: String, settings: ExportSettings) throws {
         _ = ffmpegLogging
         self.path = path
+        self.reportedPath = reportedPath
         self.settings = settings
         let rate = settings.frameRate.perSecond
         let encoderName: String
@@ -107,7 +110,7 @@ final class StreamWriter {
             stream.pointee.avg_frame_rate = enc.pointee.framerate
             stream.pointee.r_frame_rate = enc.pointee.framerate
             let r = avio_open(&fmt.pointee.pb, path, AVIO_FLAG_WRITE)
-            guard r >= 0 else { throw writeError(averror: r, path: path) }
+            guard r >= 0 else { throw writeError(averror: r, path: reportedPath) }
             ioOpen = true
             var muxOptions: OpaquePointer?
             defer { av_dict_free(&muxOptions) }
@@ -117,7 +120,7 @@ final class StreamWriter {
             default: break
             }
             let h = avformat_write_header(fmt, &muxOptions)
-            guard h >= 0 else { throw writeError(averror: h, path: path) }
+            guard h >= 0 else { throw writeError(averror: h, path: reportedPath) }
         }
     }
 
@@ -151,10 +154,10 @@ final class StreamWriter {
         try drain()
         if case .muxer(let fmt, _) = sink {
             let t = av_write_trailer(fmt)
-            guard t >= 0 else { throw writeError(averror: t, path: path) }
+            guard t >= 0 else { throw writeError(averror: t, path: reportedPath) }
             let c = avio_closep(&fmt.pointee.pb)
             ioOpen = false
-            guard c >= 0 else { throw writeError(averror: c, path: path) }
+            guard c >= 0 else { throw writeError(averror: c, path: reportedPath) }
             bytesWritten = Int64((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
         }
     }
@@ -173,11 +176,12 @@ final class StreamWriter {
                 av_packet_rescale_ts(packet, encoder.pointee.time_base, stream.pointee.time_base)
                 packet.pointee.stream_index = stream.pointee.index
                 let w = av_interleaved_write_frame(fmt, packet)
-                guard w >= 0 else { throw writeError(averror: w, path: path) }
+                guard w >= 0 else { throw writeError(averror: w, path: reportedPath) }
             case .folder(let folder):
                 let index = Int(packet.pointee.pts) + 1
                 let file = (folder as NSString).appendingPathComponent(pngSequenceName(index))
-                try writeFile(UnsafeRawBufferPointer(start: packet.pointee.data, count: Int(packet.pointee.size)), to: file)
+                try writeFile(UnsafeRawBufferPointer(start: packet.pointee.data, count: Int(packet.pointee.size)),
+                              to: file, reportingAs: reportedPath)
                 bytesWritten += Int64(packet.pointee.size)
             }
             packetsWritten += 1
@@ -193,9 +197,10 @@ public func pngSequenceName(_ index: Int) -> String {
 
 /// Writes bytes to a new file with plain POSIX calls, so a full disk or a size limit surfaces
 /// as its errno (never a signal: export ignores SIGXFSZ).
-func writeFile(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
+func writeFile(_ bytes: UnsafeRawBufferPointer, to path: String, reportingAs reported: String? = nil) throws {
+    let named = reported ?? path
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw writeError(errno: errno, path: path) }
+    guard fd >= 0 else { throw writeError(errno: errno, path: named) }
     var offset = 0
     while offset < bytes.count {
         let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
@@ -203,9 +208,9 @@ func writeFile(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
             if errno == EINTR { continue }
             let e = errno
             close(fd)
-            throw writeError(errno: e, path: path)
+            throw writeError(errno: e, path: named)
         }
         offset += n
     }
-    guard close(fd) == 0 else { throw writeError(errno: errno, path: path) }
+    guard close(fd) == 0 else { throw writeError(errno: errno, path: named) }
 }

@@ -40,11 +40,11 @@ struct TemporaryDestination {
         let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 16)
         path = (folder as NSString).appendingPathComponent(".\(name).partial-\(getpid())-\(suffix)")
         if isFolder {
-            guard mkdir(path, 0o755) == 0 else { throw writeError(errno: errno, path: path) }
+            guard mkdir(path, 0o755) == 0 else { throw writeError(errno: errno, path: dest) }
         } else {
             // Probe writability now so the error names the folder, not an encoder.
             let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw writeError(errno: errno, path: path) }
+            guard fd >= 0 else { throw writeError(errno: errno, path: dest) }
             close(fd)
         }
     }

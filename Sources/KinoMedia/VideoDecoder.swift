@@ -4,8 +4,10 @@ import KinoCore
 
 /// Reads frames of a video clip by index, as RGBA frames at the source size or a chosen one.
 /// Reading forward decodes sequentially; a jump backwards or far ahead seeks to the keyframe
-/// before the target and decodes from there. One decoder serves one thread at a time.
-public final class VideoDecoder {
+/// before the target and decodes from there. Calls are serialised by a lock, so a decoder can
+/// be shared between threads (each call waits for the one before).
+public final class VideoDecoder: @unchecked Sendable {
+    private let lock = NSLock()
     public let info: VideoInfo
     private let input: MediaInput
     private var codec: UnsafeMutablePointer<AVCodecContext>?
@@ -16,7 +18,7 @@ public final class VideoDecoder {
     private let converter = PictureToFrame()
     private var inputEnded = false
     private var decoderEnded = false
-    /// Index of the picture now held in `picture`, if any.
+    /// Index of the picture now in `held`, if any.
     private var heldIndex: Int?
     /// How far ahead sequential decoding beats a seek.
     private let seekThreshold = 48
@@ -49,6 +51,10 @@ public final class VideoDecoder {
 
     /// Frame `index` (0-based) of the clip, scaled to `width`×`height` when given.
     public func frame(at index: Int, width: Int? = nil, height: Int? = nil) throws -> Frame {
+        try lock.withLock { try decodeFrame(at: index, width: width, height: height) }
+    }
+
+    private func decodeFrame(at index: Int, width: Int?, height: Int?) throws -> Frame {
         guard index >= 0, index < info.frameCount else {
             throw MediaError.frameOutOfRange(index: index, count: info.frameCount)
         }
@@ -62,8 +68,20 @@ public final class VideoDecoder {
         throw MediaError.frameOutOfRange(index: index, count: info.frameCount)
     }
 
+    /// The index of the frame showing at `seconds` from the clip's start (clamped to the clip),
+    /// for placing footage of one rate on a timeline of another.
+    public func frameIndex(atSeconds seconds: Double) -> Int {
+        let rate = info.frameRate
+        let index = Int((seconds * Double(rate.numerator) / Double(rate.denominator) + 1e-6).rounded(.down))
+        return min(max(0, index), max(0, info.frameCount - 1))
+    }
+
     /// The clip's last frame, found by seeking near the end and decoding to the end.
     public func lastFrame(width: Int? = nil, height: Int? = nil) throws -> Frame {
+        try lock.withLock { try decodeLastFrame(width: width, height: height) }
+    }
+
+    private func decodeLastFrame(width: Int?, height: Int?) throws -> Frame {
         for start in [max(0, info.frameCount - 1), 0] {
             try seek(to: start)
             var sawAny = false

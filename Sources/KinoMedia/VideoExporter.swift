@@ -26,7 +26,7 @@ public func exportVideo(to destination: String, settings: ExportSettings, frameC
 
     let temporary = try TemporaryDestination(destination: destination, isFolder: settings.codec == .png)
     do {
-        let writer = try StreamWriter(path: temporary.path, settings: settings)
+        let writer = try StreamWriter(path: temporary.path, reportingAs: temporary.destination, settings: settings)
         let converter = FrameToPicture(width: settings.encodedWidth, height: settings.encodedHeight,
                                        format: writer.pixelFormat, space: writer.colourSpace)
         let producer = ProducerThread(count: frameCount, ahead: 3, stop: cancel) { index in

@@ -22,9 +22,11 @@ enum CellArtRenderer {
         return art
     }
 
-    static func symbolArt(_ frame: Frame, cols: Int, rows: Int, colorDepth: ColorDepth, symbols: SymbolSet) -> [ArtCell] {
-        let canvas = ChafaCanvas(cols: cols, rows: rows, cellWidth: 8, cellHeight: 8,
-                                 settings: ChafaCanvasSettings(output: .symbols, colorDepth: colorDepth, symbols: symbols))
+    static func symbolArt(_ frame: Frame, cols: Int, rows: Int, colorDepth: ColorDepth, symbols: SymbolSet,
+                          colorMatching: ChafaCanvasSettings.ColorMatching = .din99d) -> [ArtCell] {
+        var settings = ChafaCanvasSettings(output: .symbols, colorDepth: colorDepth, symbols: symbols)
+        settings.colorMatching = colorMatching
+        let canvas = ChafaCanvas(cols: cols, rows: rows, cellWidth: 8, cellHeight: 8, settings: settings)
         canvas.draw(frame)
         var cells: [ArtCell] = []
         cells.reserveCapacity(cols * rows)

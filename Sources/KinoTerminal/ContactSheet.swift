@@ -10,10 +10,11 @@ public func contactSheet(frames: [(label: String, frame: Frame)], capabilities: 
     guard thumbnailCols > 0 else { throw TerminalRenderError.invalidColumns(thumbnailCols) }
     guard let first = frames.first else { throw TerminalRenderError.emptyContactSheet }
     let renderer = TerminalRenderer(capabilities: capabilities)
-    let thumb = min(thumbnailCols, cols)
+    // Whole rows of cells first, then the width that fills them, so thumbnails need no letterbox.
+    let thumbRows = try renderer.layout(first.frame, cols: min(thumbnailCols, cols), rows: nil, maxPixels: nil).rows
+    let thumb = try renderer.layout(first.frame, cols: min(thumbnailCols, cols), rows: thumbRows, maxPixels: nil).artCols
     let gap = 1
     let perRow = max(1, (cols + gap) / (thumb + gap))
-    let thumbRows = try renderer.layout(first.frame, cols: thumb, rows: nil, maxPixels: nil).rows
 
     var out = ""
     for start in stride(from: 0, to: frames.count, by: perRow) {

@@ -5,58 +5,70 @@ extension Frame {
     /// lines and gradients average correctly; bilinear when growing.
     func scaled(width w: Int, height h: Int) -> Frame {
         if w == width && h == height { return self }
-        let horizontal = Frame.weights(from: width, to: w)
-        let vertical = Frame.weights(from: height, to: h)
-        // Horizontal pass into Float rows, then vertical pass.
+        let horizontal = ResampleTaps(from: width, to: w)
+        let vertical = ResampleTaps(from: height, to: h)
         var tmp = [Float](repeating: 0, count: w * height * 4)
-        pixels.withUnsafeBufferPointer { src in
-            for y in 0..<height {
-                let row = y * width * 4
-                for x in 0..<w {
-                    var acc = SIMD4<Float>(repeating: 0)
-                    for (sx, wt) in horizontal[x] {
-                        let i = row + sx * 4
-                        acc += SIMD4(Float(src[i]), Float(src[i + 1]), Float(src[i + 2]), Float(src[i + 3])) * wt
-                    }
-                    let o = (y * w + x) * 4
-                    tmp[o] = acc[0]; tmp[o + 1] = acc[1]; tmp[o + 2] = acc[2]; tmp[o + 3] = acc[3]
-                }
-            }
-        }
         var out = [UInt8](repeating: 255, count: w * h * 4)
-        for y in 0..<h {
-            for x in 0..<w {
-                var acc = SIMD4<Float>(repeating: 0)
-                for (sy, wt) in vertical[y] {
-                    let i = (sy * w + x) * 4
-                    acc += SIMD4(tmp[i], tmp[i + 1], tmp[i + 2], tmp[i + 3]) * wt
+        pixels.withUnsafeBufferPointer { src in
+            tmp.withUnsafeMutableBufferPointer { mid in
+                // Horizontal pass into Float rows.
+                for y in 0..<height {
+                    let row = y * width * 4
+                    for x in 0..<w {
+                        var r: Float = 0, g: Float = 0, b: Float = 0, a: Float = 0
+                        for t in horizontal.start[x]..<horizontal.start[x + 1] {
+                            let i = row + horizontal.index[t] * 4, wt = horizontal.weight[t]
+                            r += Float(src[i]) * wt; g += Float(src[i + 1]) * wt
+                            b += Float(src[i + 2]) * wt; a += Float(src[i + 3]) * wt
+                        }
+                        let o = (y * w + x) * 4
+                        mid[o] = r; mid[o + 1] = g; mid[o + 2] = b; mid[o + 3] = a
+                    }
                 }
-                let o = (y * w + x) * 4
-                for k in 0..<4 { out[o + k] = UInt8(max(0, min(255, acc[k].rounded()))) }
+                // Vertical pass, a whole row at a time.
+                out.withUnsafeMutableBufferPointer { dst in
+                    var acc = [Float](repeating: 0, count: w * 4)
+                    for y in 0..<h {
+                        for k in acc.indices { acc[k] = 0 }
+                        for t in vertical.start[y]..<vertical.start[y + 1] {
+                            let base = vertical.index[t] * w * 4, wt = vertical.weight[t]
+                            for k in 0..<(w * 4) { acc[k] += mid[base + k] * wt }
+                        }
+                        let o = y * w * 4
+                        for k in 0..<(w * 4) { dst[o + k] = UInt8(max(0, min(255, acc[k] + 0.5))) }
+                    }
+                }
             }
         }
         return Frame(width: w, height: h, pixels: out)
     }
+}
 
-    /// For each destination index, the source indices and their weights (summing to 1).
-    private static func weights(from n: Int, to m: Int) -> [[(Int, Float)]] {
+/// Source indices and weights (summing to 1) for each destination index, flattened.
+private struct ResampleTaps {
+    var start: [Int] = [0]
+    var index: [Int] = []
+    var weight: [Float] = []
+
+    init(from n: Int, to m: Int) {
         let scale = Double(n) / Double(m)
-        return (0..<m).map { d in
+        for d in 0..<m {
             if scale > 1 {
                 let a = Double(d) * scale, b = a + scale
-                var list: [(Int, Float)] = []
                 var s = Int(a)
                 while Double(s) < b && s < n {
                     let cover = min(b, Double(s + 1)) - max(a, Double(s))
-                    if cover > 0 { list.append((s, Float(cover / scale))) }
+                    if cover > 0 { index.append(s); weight.append(Float(cover / scale)) }
                     s += 1
                 }
-                return list
+            } else {
+                let c = max(0, min(Double(n - 1), (Double(d) + 0.5) * scale - 0.5))
+                let s0 = Int(c), s1 = min(n - 1, s0 + 1)
+                let f = Float(c - Double(s0))
+                index.append(s0); weight.append(1 - f)
+                if s1 != s0 { index.append(s1); weight.append(f) }
             }
-            let c = max(0, min(Double(n - 1), (Double(d) + 0.5) * scale - 0.5))
-            let s0 = Int(c), s1 = min(n - 1, s0 + 1)
-            let f = Float(c - Double(s0))
-            return s0 == s1 ? [(s0, Float(1))] : [(s0, 1 - f), (s1, f)]
+            start.append(index.count)
         }
     }
 }

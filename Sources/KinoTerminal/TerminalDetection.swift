@@ -19,7 +19,8 @@ extension TerminalCapabilities {
     /// and is restored before returning; the whole decision takes at most `timeout` seconds
     /// even when the terminal never answers. Inside tmux graphics fall back to character art
     /// unless `override` or KINO_GRAPHICS asks for sixel or kitty (then sent through DCS
-    /// passthrough). When either descriptor is not a terminal, nothing is sent.
+    /// passthrough). When either descriptor is not a terminal, or the mode is chosen by
+    /// `override` or KINO_GRAPHICS, nothing is sent (the cell size then comes from TIOCGWINSZ).
     public static func detect(input: Int32, output: Int32, environment: [String: String],
                               timeout: Double = 0.1, override: GraphicsMode? = nil) -> TerminalCapabilities {
         var caps = fromEnvironment(environment)
@@ -32,7 +33,10 @@ extension TerminalCapabilities {
         if ioctl(output, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0, ws.ws_row > 0, ws.ws_xpixel > 0, ws.ws_ypixel > 0 {
             windowCell = PixelSize(width: Int(ws.ws_xpixel) / Int(ws.ws_col), height: Int(ws.ws_ypixel) / Int(ws.ws_row))
         }
-        let replies = query(input: input, output: output, timeout: timeout)
+        // A mode chosen by the user needs no question: skipping it also spares slow links
+        // (ssh) a reply that arrives after the timeout and lands in the shell's input.
+        let chosen = override != nil || environment["KINO_GRAPHICS"].flatMap { GraphicsMode(rawValue: $0.lowercased()) } != nil
+        let replies = chosen ? TerminalReplies() : query(input: input, output: output, timeout: timeout)
         caps.terminalAnswered = replies.deviceAttributes != nil
         caps.terminalReportsSixel = replies.sixel
         caps.terminalReportsKitty = replies.kittyGraphics

@@ -5,6 +5,10 @@ import KinoCore
 public struct TerminalRenderer: Sendable {
     public var capabilities: TerminalCapabilities
 
+    /// The largest picture sent when the terminal gave no limit: a huge --cols must not
+    /// become gigabytes of escape text.
+    static let pictureLimit = PixelSize(width: 4096, height: 4096)
+
     public init(capabilities: TerminalCapabilities) {
         self.capabilities = capabilities
     }
@@ -22,14 +26,14 @@ public struct TerminalRenderer: Sendable {
     /// A sixel image the size of `cols` x `rows` cells (aspect kept, clamped to the terminal's
     /// maximum sixel geometry), with at most `capabilities.colorRegisters` colours.
     public func sixel(_ frame: Frame, cols: Int, rows: Int? = nil) throws -> String {
-        let layout = try layout(frame, cols: cols, rows: rows, maxPixels: capabilities.maxSixelGeometry)
+        let layout = try layout(frame, cols: cols, rows: rows, maxPixels: capabilities.maxSixelGeometry ?? Self.pictureLimit)
         let image = SixelRenderer.render(frame, layout: layout, colorRegisters: capabilities.colorRegisters)
         return (capabilities.inTmux ? image.tmuxPassthrough() : image) + "\n"
     }
 
     /// A kitty graphics protocol image (raw RGBA, base64 chunks) of `cols` x `rows` cells.
     public func kitty(_ frame: Frame, cols: Int, rows: Int? = nil) throws -> String {
-        let layout = try layout(frame, cols: cols, rows: rows, maxPixels: nil)
+        let layout = try layout(frame, cols: cols, rows: rows, maxPixels: Self.pictureLimit)
         let image = KittyRenderer.render(frame, layout: layout)
         return (capabilities.inTmux ? image.tmuxPassthrough() : image) + "\n"
     }

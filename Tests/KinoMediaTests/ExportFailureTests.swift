@@ -40,6 +40,9 @@ import Testing
         #expect(MediaError.unknownCodec("vp9").errorDescription == "unknown codec 'vp9'; use one of h264, prores, ffv1, png.")
         #expect(try ExportCodec.parse("H.264") == .h264)
         #expect(try ExportCodec.parse("prores") == .prores)
+        #expect(ExportCodec.implied(byDestination: "/tmp/a.MOV") == .prores)
+        #expect(ExportCodec.implied(byDestination: "out/frames") == .png)
+        #expect(ExportCodec.implied(byDestination: "clip.avi") == nil)
     }
 
     @Test func badSettingsAreRefusedBeforeAnythingIsWritten() throws {
@@ -89,11 +92,8 @@ import Testing
         let error = #expect(throws: MediaError.self) {
             try exportVideo(to: out, settings: s, frameCount: 120) { _ in frame }
         }
-        guard case .diskFull = error else {
-            Issue.record("expected diskFull, got \(String(describing: error))")
-            return
-        }
-        #expect(error?.errorDescription?.contains("\n") == false)
+        #expect(error == .diskFull(out))
+        #expect(error?.errorDescription == "the disk is full while writing \(out); free some space or export to another disk.")
         #expect(try FileManager.default.contentsOfDirectory(atPath: disk.path).isEmpty)
     }
 

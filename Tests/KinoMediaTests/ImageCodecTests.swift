@@ -38,6 +38,22 @@ import Testing
         #expect(psnr(try decodeImage(at: dir.file("lossy.webp")), frame) >= 30)
     }
 
+    @Test func palettedGreyAndSixteenBitPNGsDecodeToRGBA() throws {
+        let dir = ScratchFolder(), source = dir.file("source.png")
+        let frame = movingSquare(width: 64, height: 40, index: 2)
+        try encodePNG(frame, to: source)
+        for (name, format) in [("deep.png", "rgb48be"), ("grey.png", "gray"), ("palette.png", "pal8")] {
+            try run("/usr/bin/ffmpeg", ["-v", "error", "-i", source, "-pix_fmt", format, dir.file(name)])
+        }
+        #expect(try decodeImage(at: dir.file("deep.png")) == frame)
+        let grey = try decodeImage(at: dir.file("grey.png"))
+        #expect(grey.width == 64 && grey.height == 40)
+        #expect((0..<40).allSatisfy { y in (0..<64).allSatisfy { x in
+            let p = grey.pixel(x: x, y: y); return p.r == p.g && p.g == p.b } })
+        // The palette is lossy; ffmpeg's own reading of the file must match Kino's exactly.
+        #expect(try [decodeImage(at: dir.file("palette.png"))] == ffmpegDecodeRGBA(dir.file("palette.png"), width: 64, height: 40))
+    }
+
     @Test func missingFileSaysItDoesNotExist() throws {
         let path = ScratchFolder().file("ghost.png")
         let error = #expect(throws: MediaError.fileNotFound(path)) { try decodeImage(at: path) }

@@ -23,6 +23,8 @@ import Testing
             #expect(try decoder.frame(at: index) == frames[index], "frame \(index)")
         }
         #expect(throws: MediaError.frameOutOfRange(index: 70, count: 70)) { try decoder.frame(at: 70) }
+        #expect(decoder.frameIndex(atSeconds: 0) == 0 && decoder.frameIndex(atSeconds: 1.0) == 25)
+        #expect(decoder.frameIndex(atSeconds: 1.039) == 25 && decoder.frameIndex(atSeconds: 99) == 69)
         #expect(try decodeLastFrame(of: path) == frames[69])
     }
 
@@ -39,6 +41,20 @@ import Testing
             #expect(try random.frame(at: index) == inOrder[index], "frame \(index)")
         }
         #expect(try decodeLastFrame(of: h264) == inOrder[59])
+    }
+
+    @Test func oneDecoderSharedByThreadsGivesEachTheRightFrame() throws {
+        let dir = ScratchFolder()
+        let (path, frames) = try losslessClip(dir, count: 30)
+        let decoder = try VideoDecoder(path: path)
+        let wrong = Counter()
+        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+            for step in 0..<15 {
+                let index = (worker * 7 + step * 11) % 30
+                if (try? decoder.frame(at: index)) != frames[index] { _ = wrong.add() }
+            }
+        }
+        #expect(wrong.current == 0)
     }
 
     @Test func framesScaleToARequestedSize() throws {

@@ -110,6 +110,16 @@ import Glibc
         #expect(explicit.graphics == .blocks)
     }
 
+    @Test func aChosenModeAsksTheTerminalNothing() throws {
+        let (caps, _, terminal) = try detect(reply: "\u{1B}[?62;4c", cellPixels: (100, 40, 900, 720), override: .blocks)
+        Thread.sleep(forTimeInterval: 0.05)
+        let written = terminal.written
+        terminal.close()
+        #expect(written.isEmpty)
+        #expect(caps.graphics == .blocks && !caps.terminalAnswered)
+        #expect(caps.cellWidthPx == 9 && caps.cellHeightPx == 18)
+    }
+
     @Test func theTerminalModeIsRestoredAfterTheQuery() throws {
         let terminal = try FakeTerminal(reply: Array("\u{1B}[?62;4c".utf8))
         defer { terminal.close() }

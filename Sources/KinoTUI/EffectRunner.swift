@@ -1,0 +1,179 @@
+import Foundation
+import KinoCore
+import KinoEditor
+import KinoEngine
+
+/// Carries out the reducer's effects against a backend, off the UI thread, and answers with
+/// Actions on the queue the UI loop drains. Edits, undo and redo run in order on one queue;
+/// generation jobs on another (one at a time: the engine already uses the cores); preview
+/// frames on a third, where only the newest request counts. A job that throws becomes a
+/// message, never a crash of the UI.
+final class EffectRunner: @unchecked Sendable {
+    let backend: EditorBackend
+    let actions: ActionQueue
+    private let edits = DispatchQueue(label: "kino.editor.edits")
+    private let jobs = DispatchQueue(label: "kino.editor.jobs", qos: .userInitiated)
+    private let frames = DispatchQueue(label: "kino.editor.frames", qos: .userInitiated)
+    private let status = DispatchQueue(label: "kino.editor.status", qos: .utility)
+    private let lock = NSLock()
+    private var tokens: [JobID: CancelToken] = [:]
+    private var frameRequest = 0
+
+    init(backend: EditorBackend, actions: ActionQueue) {
+        self.backend = backend
+        self.actions = actions
+    }
+
+    /// Starts the effects; returns at once. `.quit` and `.loadTheme` are the UI loop's own.
+    func perform(_ effects: [Effect]) {
+        for effect in effects { perform(effect) }
+    }
+
+    private func perform(_ effect: Effect) {
+        let backend = self.backend, actions = self.actions
+        switch effect {
+        case .applyEdit(let edit):
+            edits.async {
+                do { try backend.apply(edit) } catch {
+                    actions.post(.error(error.localizedDescription))
+                    actions.post(.projectChanged(backend.project))
+                }
+            }
+        case .undo, .redo:
+            let isUndo = effect == .undo
+            edits.async {
+                do {
+                    if let edit = isUndo ? try backend.undo() : try backend.redo() {
+                        actions.post(.projectChanged(backend.project))
+                        actions.post(.info("\(isUndo ? "undid" : "redid") \(edit.label)"))
+                        let touched = edit.touchedShots.filter { backend.project.shotIndex($0) != nil }
+                        if !touched.isEmpty { self.refreshStatus(Array(touched)) }
+                    } else {
+                        actions.post(.info(isUndo ? "nothing to undo" : "nothing to redo"))
+                    }
+                } catch {
+                    actions.post(.error(error.localizedDescription))
+                }
+            }
+        case .startRender(let id, let shot): start(id, .render(shot))
+        case .startExtend(let id, let shot, let n): start(id, .extend(shot, frames: n))
+        case .startRefine(let id, let shot, let from, let to): start(id, .refine(shot, from: from, to: to))
+        case .export(let id, let path): start(id, .export(path: path))
+        case .cancelJob(let id):
+            lock.withLock { tokens[id] }?.cancel()
+        case .useTake(let shot, let take):
+            edits.async {
+                do {
+                    try backend.useTake(number: take, of: shot)
+                    actions.post(.projectChanged(backend.project))
+                    self.refreshStatus([shot])
+                } catch {
+                    actions.post(.error(error.localizedDescription))
+                }
+            }
+        case .requestFrame(let shot, let frame):
+            let ticket = lock.withLock { frameRequest += 1; return frameRequest }
+            frames.async {
+                guard self.lock.withLock({ self.frameRequest == ticket }) else { return }
+                if let f = backend.cachedPreviewFrame(shot: shot, frame: frame) {
+                    actions.post(.frameArrived(shot: shot, frame: frame, image: f))
+                    return
+                }
+                guard backend.status(of: shot).takeCount > 0 else { return }
+                guard self.lock.withLock({ self.frameRequest == ticket }) else { return }
+                if let f = try? backend.previewFrame(shot: shot, frame: frame) {
+                    actions.post(.frameArrived(shot: shot, frame: frame, image: f))
+                }
+            }
+        case .refreshStatus(let shots):
+            refreshStatus(shots)
+        case .addCharacter(let name, let description):
+            edits.async {
+                do {
+                    let c = try backend.addCharacter(name: name, description: description)
+                    actions.post(.projectChanged(backend.project))
+                    actions.post(.info("added character \(c.name) (\(c.id))"))
+                } catch { actions.post(.error(error.localizedDescription)) }
+            }
+        case .setCharacterReference(let id, let path):
+            edits.async {
+                do {
+                    let c = try backend.setCharacterReference(id, path: path)
+                    actions.post(.projectChanged(backend.project))
+                    actions.post(.info("\(c.name) now looks like \(path)"))
+                } catch { actions.post(.error(error.localizedDescription)) }
+            }
+        case .quit, .loadTheme:
+            break
+        }
+    }
+
+    /// Reads the status of shots in the background, in batches so a long project's first
+    /// screen does not wait for the last shot.
+    func refreshStatus(_ shots: [ShotID]) {
+        let backend = self.backend, actions = self.actions
+        status.async {
+            for batch in stride(from: 0, to: shots.count, by: 50) {
+                var out: [ShotID: ShotStatus] = [:]
+                for id in shots[batch..<min(shots.count, batch + 50)] { out[id] = backend.status(of: id) }
+                actions.post(.statusChanged(out))
+            }
+        }
+    }
+
+    private func start(_ id: JobID, _ request: EditorJobRequest) {
+        let token = CancelToken()
+        lock.withLock { tokens[id] = token }
+        let backend = self.backend, actions = self.actions
+        jobs.async {
+            defer { self.lock.withLock { self.tokens[id] = nil } }
+            let label = request.label
+            if token.isCancelled {
+                actions.post(.jobFinished(id, .cancelled("cancelled \(label)")))
+                return
+            }
+            actions.post(.jobStarted(id))
+            let progress = GenerationProgress()
+            // Progress is polled: the engine advances the counter, a timer posts it.
+            let timer = DispatchSource.makeTimerSource(queue: self.status)
+            timer.schedule(deadline: .now() + .milliseconds(100), repeating: .milliseconds(100))
+            timer.setEventHandler { actions.post(.jobProgress(id, progress.fraction)) }
+            timer.resume()
+            defer { timer.cancel() }
+            do {
+                let text = try backend.run(request, progress: progress, cancel: token) { shot, frame, image in
+                    actions.post(.frameArrived(shot: shot, frame: frame, image: image))
+                }
+                actions.post(.jobFinished(id, .succeeded(text)))
+            } catch let error as GenerationError where error == .cancelled {
+                actions.post(.jobFinished(id, .cancelled("cancelled \(label)")))
+            } catch {
+                if token.isCancelled {
+                    actions.post(.jobFinished(id, .cancelled("cancelled \(label)")))
+                } else {
+                    actions.post(.jobFinished(id, .failed("\(label) failed: \(error.localizedDescription)")))
+                }
+            }
+            // Through the edits queue, so the snapshot includes every edit made meanwhile.
+            self.edits.async { actions.post(.projectChanged(backend.project)) }
+            if let shot = request.shot { self.refreshStatus([shot]) }
+        }
+    }
+}
+
+extension EditorJobRequest {
+    var label: String {
+        switch self {
+        case .render(let s): return "render \(s)"
+        case .extend(let s, _): return "extend \(s)"
+        case .refine(let s, _, _): return "refine \(s)"
+        case .export(let p): return "export \(p)"
+        }
+    }
+    var shot: ShotID? {
+        switch self {
+        case .render(let s), .extend(let s, _), .refine(let s, _, _): return s
+        case .export: return nil
+        }
+    }
+}
