@@ -209,12 +209,8 @@ import KinoCore
     }
 }
 
-/// The jump across a seam: mean absolute difference of the two frames either side of it,
-/// over the median difference between consecutive frames elsewhere.
+/// The jump across a seam with the project's metric: the difference between the two frames
+/// either side of it, over the median step between the frames after it.
 func seamJump(_ frames: [Frame], seam: Int) -> Double {
-    var diffs: [Double] = []
-    for i in 1..<frames.count where i != seam { diffs.append(Fixture.meanDifference(frames[i - 1], frames[i])) }
-    diffs.sort()
-    let median = diffs[diffs.count / 2]
-    return Fixture.meanDifference(frames[seam - 1], frames[seam]) / max(median, 1e-9)
+    Metrics.seamJump(before: frames[seam - 1], after: frames[seam], context: Array(frames[seam...]))
 }
