@@ -108,6 +108,16 @@ final class EffectRunner: @unchecked Sendable {
         }
     }
 
+    /// Before the project closes: cancels every job, waits (a few seconds at most) for the
+    /// running one to stop, and waits for every edit still queued to be saved.
+    func shutdown() {
+        lock.withLock { tokens.values.forEach { $0.cancel() } }
+        let stopped = DispatchSemaphore(value: 0)
+        jobs.async { stopped.signal() }
+        _ = stopped.wait(timeout: .now() + 5)
+        edits.sync {}
+    }
+
     /// Reads the status of shots in the background, in batches so a long project's first
     /// screen does not wait for the last shot.
     func refreshStatus(_ shots: [ShotID]) {
