@@ -6,7 +6,7 @@ import KinoEngine
 /// A job the runtime runs in the background for the editor.
 public enum EditorJobRequest: Hashable, Sendable {
     case render(ShotID)
-    case extend(ShotID, frames: Int)
+    case extend(ShotID, frames: Int, prompt: String?)
     case refine(ShotID, from: Int, to: Int?)
     case export(path: String)
 }

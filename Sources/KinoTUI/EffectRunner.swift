@@ -56,7 +56,7 @@ final class EffectRunner: @unchecked Sendable {
                 }
             }
         case .startRender(let id, let shot): start(id, .render(shot))
-        case .startExtend(let id, let shot, let n): start(id, .extend(shot, frames: n))
+        case .startExtend(let id, let shot, let n, let prompt): start(id, .extend(shot, frames: n, prompt: prompt))
         case .startRefine(let id, let shot, let from, let to): start(id, .refine(shot, from: from, to: to))
         case .export(let id, let path): start(id, .export(path: path))
         case .cancelJob(let id):
@@ -175,14 +175,14 @@ extension EditorJobRequest {
     var label: String {
         switch self {
         case .render(let s): return "render \(s)"
-        case .extend(let s, _): return "extend \(s)"
+        case .extend(let s, _, _): return "extend \(s)"
         case .refine(let s, _, _): return "refine \(s)"
         case .export(let p): return "export \(p)"
         }
     }
     var shot: ShotID? {
         switch self {
-        case .render(let s), .extend(let s, _), .refine(let s, _, _): return s
+        case .render(let s), .extend(let s, _, _), .refine(let s, _, _): return s
         case .export: return nil
         }
     }

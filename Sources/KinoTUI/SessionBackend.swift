@@ -42,8 +42,9 @@ public final class SessionBackend: EditorBackend, @unchecked Sendable {
         case .render(let shot):
             let take = try session.render(shot: shot, quality: .preview, progress: progress, cancel: cancel) { onFrame(shot, $0, $1) }
             return "rendered \(shot) (\(take.id), \(take.frameCount) frames)"
-        case .extend(let shot, let frames):
-            let take = try session.extend(shot: shot, frames: frames, quality: .preview, progress: progress, cancel: cancel) { onFrame(shot, $0, $1) }
+        case .extend(let shot, let frames, let prompt):
+            let take = try session.extend(shot: shot, frames: frames, prompt: prompt, quality: .preview, progress: progress,
+                                          cancel: cancel) { onFrame(shot, $0, $1) }
             return "extended \(shot) by \(frames) frames (\(take.id))"
         case .refine(let shot, let from, let to):
             let take = try session.refine(shot: shot, fromFrame: from, toFrame: to, quality: .preview, progress: progress,
