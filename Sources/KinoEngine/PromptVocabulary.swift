@@ -115,9 +115,9 @@ public enum PromptVocabulary {
         var e: [Entry] = []
         func add(_ effect: Effect, _ phrases: [String]) { for p in phrases { e.append(Entry(p, [effect])) } }
         add(.timeOfDay(.night), ["night", "at night", "night time", "midnight"])
-        add(.timeOfDay(.sunset), ["sunset", "dusk", "sundown", "golden hour", "twilight", "evening"])
-        add(.timeOfDay(.morning), ["morning", "early morning", "dawn", "sunrise"])
-        add(.timeOfDay(.noon), ["noon", "midday", "daytime", "day", "daylight", "broad daylight"])
+        add(.timeOfDay(.sunset), ["sunset", "dusk", "sundown", "golden hour", "twilight", "evening", "evening light"])
+        add(.timeOfDay(.morning), ["morning", "early morning", "dawn", "sunrise", "morning light", "soft morning light"])
+        add(.timeOfDay(.noon), ["noon", "midday", "daytime", "day", "daylight", "broad daylight", "daylight scene"])
         add(.timeOfDay(.afternoon), ["afternoon"])
         add(.weather(.rain), ["rain", "rainy", "raining", "rainfall", "drizzle", "downpour", "storm", "stormy", "wet"])
         add(.weather(.fog), ["fog", "foggy", "mist", "misty", "haze", "hazy"])

@@ -45,7 +45,7 @@ final class Rasteriser: @unchecked Sendable {
 
     init(width: Int, height: Int, supersample: Int? = nil) {
         self.width = width; self.height = height
-        let s = supersample ?? (width * height <= 640 * 360 ? 2 : 1)
+        let s = supersample ?? 2
         self.supersample = s
         sampleWidth = width * s; sampleHeight = height * s
         let n = sampleWidth * sampleHeight
@@ -59,20 +59,24 @@ final class Rasteriser: @unchecked Sendable {
         var a: SIMD3<Int64>, b: SIMD3<Int64>, c: SIMD3<Int64>
         var x0: Double, y0: Double
         var z: SIMD3<Double>, r: SIMD3<Double>, g: SIMD3<Double>, bl: SIMD3<Double>
+        /// The largest 1/z of the vertices.
+        var nearest: Double
     }
 
     struct SendablePointer<T>: @unchecked Sendable { let p: UnsafeMutablePointer<T> }
 
-    /// Draws the scene into a new frame.
-    func render(_ scene: RasterScene) -> Frame {
+    /// Draws the scene into a new frame, `bandRows` output rows per parallel band (by
+    /// default an eighth of the frame); the result does not depend on it.
+    func render(_ scene: RasterScene, bandRows: Int? = nil) -> Frame {
         let cam = scene.camera
-        let scenery = setup(scene.scenery.positions, scene.scenery.colors, cull: scene.scenery.cull, camera: cam)
-        let actors = setup(scene.actors.positions, scene.actors.colors, cull: scene.actors.cull, camera: cam)
+        // Nearest first, so hidden samples fail the depth test before any colour is computed.
+        let scenery = Rasteriser.frontToBack(setup(scene.scenery.positions, scene.scenery.colors, cull: scene.scenery.cull, camera: cam))
+        let actors = Rasteriser.frontToBack(setup(scene.actors.positions, scene.actors.colors, cull: scene.actors.cull, camera: cam))
         let shadowColors = [SIMD3<Float>](repeating: .zero, count: scene.shadows.count)
         let shadows = setup(scene.shadows, shadowColors, cull: nil, camera: cam)
         let lines = rainLines(scene.rain, camera: cam)
         var pixels = [UInt8](repeating: 255, count: width * height * 4)
-        let rowsPerBand = max(4, height / 8)
+        let rowsPerBand = max(1, bandRows ?? max(4, height / 8))
         let bands = (height + rowsPerBand - 1) / rowsPerBand
         let darken = UInt32(max(0, min(256, (1 - scene.light.shadowStrength) * 256)))
         pixels.withUnsafeMutableBufferPointer { out in
@@ -98,6 +102,15 @@ final class Rasteriser: @unchecked Sendable {
     }
 
     // MARK: triangle setup
+
+    /// Sorts by the nearest vertex depth, ties kept in drawing order: deterministic.
+    static func frontToBack(_ tris: [ScreenTriangle]) -> [ScreenTriangle] {
+        let order = tris.indices.sorted { a, b in
+            let za = tris[a].nearest, zb = tris[b].nearest
+            return za != zb ? za > zb : a < b
+        }
+        return order.map { tris[$0] }
+    }
 
     private func setup(_ positions: [SIMD3<Float>], _ colors: [SIMD3<Float>], cull: [Bool]?, camera: PinholeCamera) -> [ScreenTriangle] {
         let right = SIMD3<Float>(camera.right), up = SIMD3<Float>(camera.up), fwd = SIMD3<Float>(camera.forward)
@@ -199,7 +212,8 @@ final class Rasteriser: @unchecked Sendable {
                               z: plane(1 / Double(vs.0.0.z), 1 / Double(vs.1.0.z), 1 / Double(vs.2.0.z)),
                               r: plane(Double(cs.0.x), Double(cs.1.x), Double(cs.2.x)),
                               g: plane(Double(cs.0.y), Double(cs.1.y), Double(cs.2.y)),
-                              bl: plane(Double(cs.0.z), Double(cs.1.z), Double(cs.2.z)))
+                              bl: plane(Double(cs.0.z), Double(cs.1.z), Double(cs.2.z)),
+                              nearest: 1 / Double(min(vs.0.0.z, vs.1.0.z, vs.2.0.z)))
     }
 
     @inline(__always) private static func floorDiv(_ n: Int64, _ d: Int64) -> Int64 {
@@ -305,13 +319,19 @@ final class Rasteriser: @unchecked Sendable {
             return Rasteriser.pack(c.x, c.y, c.z)
         }
         let level = abs(right.y) < 1e-9
+        let sampleRows = (rows.lowerBound * s)..<(rows.upperBound * s)
+        (depth + sampleRows.lowerBound * sampleWidth).update(repeating: 0, count: sampleRows.count * sampleWidth)
+        (mask + sampleRows.lowerBound * sampleWidth).update(repeating: 0, count: sampleRows.count * sampleWidth)
         for y in rows {
-            let rowColor = level ? sky(Double(width) / 2, Double(y) + 0.5) : 0
+            if level {
+                let c = sky(Double(width) / 2, Double(y) + 0.5)
+                (color + y * s * sampleWidth).update(repeating: c, count: s * sampleWidth)
+                continue
+            }
             for x in 0..<width {
-                let c = level ? rowColor : sky(Double(x) + 0.5, Double(y) + 0.5)
+                let c = sky(Double(x) + 0.5, Double(y) + 0.5)
                 for sy in 0..<s {
-                    let base = (y * s + sy) * sampleWidth + x * s
-                    for sx in 0..<s { color[base + sx] = c; depth[base + sx] = 0; mask[base + sx] = 0 }
+                    (color + (y * s + sy) * sampleWidth + x * s).update(repeating: c, count: s)
                 }
             }
         }
@@ -416,6 +436,20 @@ final class Rasteriser: @unchecked Sendable {
             UnsafeMutableRawPointer(out + start * 4).copyMemory(from: color + start, byteCount: rows.count * width * 4)
             return
         }
+        let out32 = UnsafeMutableRawPointer(out).assumingMemoryBound(to: UInt32.self)
+        if s == 2 {
+            // Two channels per 32-bit word (16-bit lanes), four samples summed at once.
+            for y in rows {
+                let top = color + (2 * y) * sampleWidth, bottom = top + sampleWidth
+                for x in 0..<width {
+                    let a = top[2 * x], b = top[2 * x + 1], c = bottom[2 * x], d = bottom[2 * x + 1]
+                    let rb = (a & 0x00ff_00ff) &+ (b & 0x00ff_00ff) &+ (c & 0x00ff_00ff) &+ (d & 0x00ff_00ff) &+ 0x0002_0002
+                    let g = ((a >> 8) & 0xff) &+ ((b >> 8) & 0xff) &+ ((c >> 8) & 0xff) &+ ((d >> 8) & 0xff) &+ 2
+                    out32[y * width + x] = ((rb >> 2) & 0x00ff_00ff) | ((g >> 2) << 8) | 0xff00_0000
+                }
+            }
+            return
+        }
         for y in rows {
             for x in 0..<width {
                 var r: UInt32 = 0, g: UInt32 = 0, b: UInt32 = 0
@@ -426,9 +460,7 @@ final class Rasteriser: @unchecked Sendable {
                         r += c & 0xff; g += (c >> 8) & 0xff; b += (c >> 16) & 0xff
                     }
                 }
-                let o = (y * width + x) * 4
-                out[o] = UInt8((r + n / 2) / n); out[o + 1] = UInt8((g + n / 2) / n); out[o + 2] = UInt8((b + n / 2) / n)
-                out[o + 3] = 255
+                out32[y * width + x] = (r + n / 2) / n | ((g + n / 2) / n) << 8 | ((b + n / 2) / n) << 16 | 0xff00_0000
             }
         }
     }

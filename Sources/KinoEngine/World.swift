@@ -64,7 +64,7 @@ struct World: Sendable {
                                               action: subject.action, phase: 0))
             }
         }
-        let propBase = personIndices.isEmpty ? 0.0 : 0.75 + Double(personIndices.count) * 0.45
+        let propBase = setup.propBase
         var objects: [ObjectState] = []
         for (k, i) in propIndices.enumerated() {
             let subject = scene.subjects[i]
@@ -201,12 +201,21 @@ struct World: Sendable {
                         speed: rng.uniform(7, 11), color: palette[rng.index(palette.count)])
     }
 
+    /// The stretch of street the background lives in, following the camera down the street.
+    private func backgroundSpan() -> (z: Double, ahead: Double) {
+        let pose = cameraPose()
+        return (pose.position.z, pose.target.z <= pose.position.z ? -1 : 1)
+    }
+
     private mutating func wrapCrowd(frame: Int) {
+        guard state.people.contains(where: { $0.subjectIndex < 0 }) else { return }
         var rng = WorldRandom(seed: setup.seed, frame: frame, stream: RandomStream.crowd.rawValue)
+        let (cz, ahead) = backgroundSpan()
+        let lo = ahead < 0 ? cz - 80 : cz - 25, hi = ahead < 0 ? cz + 25 : cz + 80
         for i in state.people.indices where state.people[i].subjectIndex < 0 {
             let p = state.people[i]
-            if p.position.z < -80 || p.position.z > 25 {
-                var fresh = spawnPedestrian(z: p.position.z < -80 ? 24 : -79, rng: &rng)
+            if p.position.z < lo || p.position.z > hi {
+                var fresh = spawnPedestrian(z: p.position.z < lo ? hi - 1 : lo + 1, rng: &rng)
                 fresh.heading = p.heading
                 fresh.placeFeetAtStart()
                 state.people[i] = fresh
@@ -215,11 +224,14 @@ struct World: Sendable {
     }
 
     private mutating func wrapTraffic(frame: Int) {
+        guard state.cars.contains(where: { $0.subjectIndex < 0 }) else { return }
         var rng = WorldRandom(seed: setup.seed, frame: frame, stream: RandomStream.cars.rawValue)
+        let (cz, ahead) = backgroundSpan()
+        let lo = ahead < 0 ? cz - 110 : cz - 40, hi = ahead < 0 ? cz + 40 : cz + 110
         for i in state.cars.indices where state.cars[i].subjectIndex < 0 {
             let z = state.cars[i].position.z
-            if z < -110 || z > 40 {
-                state.cars[i].position.z = z < -110 ? 39 : -109
+            if z < lo || z > hi {
+                state.cars[i].position.z = z < lo ? hi - 1 : lo + 1
                 state.cars[i].speed = rng.uniform(7, 11)
             }
         }

@@ -10,11 +10,12 @@ enum WorldScenery {
         b.cullBackFaces = true
         let night = setup.timeOfDay == .night
         switch setup.scene.environment {
-        case .cityNight, .street: street(&b, setup: setup, night: night, neon: setup.scene.neonSigns || setup.scene.environment == .cityNight)
+        case .cityNight, .street:
+            street(&b, along: streetWindow(camera), night: night, neon: setup.scene.neonSigns || setup.scene.environment == .cityNight)
         case .livingRoom: livingRoom(&b, setup: setup, night: night)
         case .kitchen: kitchen(&b, setup: setup, night: night)
         case .office: office(&b, setup: setup, night: night)
-        case .studio: studio(&b)
+        case .studio: studio(&b, tableAt: setup.propBase)
         case .park: park(&b, night: night)
         case .neutral: neutral(&b)
         }
@@ -31,27 +32,38 @@ enum WorldScenery {
 
     // MARK: street
 
-    static func street(_ b: inout MeshBuilder, setup: WorldSetup, night: Bool, neon: Bool) {
-        let z0 = -140.0, z1 = 50.0
+    /// The stretch of street drawn: mostly ahead of the camera, snapped to whole 4 m tiles.
+    /// The street is endless; a walker can follow it for as long as a shot is extended.
+    static func streetWindow(_ camera: PinholeCamera) -> ClosedRange<Double> {
+        let z = camera.position.z
+        let lo = camera.forward.z <= 0 ? z - 140 : z - 50
+        let start = (lo / 4).rounded(.down) * 4
+        return start...(start + 192)
+    }
+
+    static func street(_ b: inout MeshBuilder, along window: ClosedRange<Double>, night: Bool, neon: Bool) {
+        let z0 = window.lowerBound, z1 = window.upperBound
         ground(&b, x: -3...2.5, z: z0...z1, color: night ? RGB(58, 58, 64) : RGB(150, 148, 142), cell: 4)
         ground(&b, x: 2.5...10.5, z: z0...z1, color: night ? RGB(28, 28, 33) : RGB(70, 70, 74), cell: 4)
         ground(&b, x: 10.5...14, z: z0...z1, color: night ? RGB(58, 58, 64) : RGB(150, 148, 142), cell: 4)
         // Curbs and lane dashes.
         b.block(Vec3(2.4, 0, z0), Vec3(2.55, 0.12, z1), color: RGB(120, 120, 118))
         b.block(Vec3(10.45, 0, z0), Vec3(10.6, 0.12, z1), color: RGB(120, 120, 118))
-        var z = z0
+        var z = (z0 / 7).rounded(.up) * 7
         while z < z1 {
             b.quad(Vec3(6.4, 0.01, z), Vec3(6.6, 0.01, z), Vec3(6.6, 0.01, z + 3), Vec3(6.4, 0.01, z + 3), normal: Vec3(0, 1, 0),
                    color: night ? RGB(150, 150, 130) : RGB(230, 230, 210))
             z += 7
         }
-        var rng = WorldRandom(seed: 0x5EED_C17E)
         let facades = [RGB(120, 100, 90), RGB(90, 92, 100), RGB(150, 130, 110), RGB(70, 74, 84), RGB(130, 120, 125), RGB(100, 85, 80)]
         let neonColors: [SIMD3<Float>] = [SIMD3(1, 0.15, 0.6), SIMD3(0.1, 0.9, 1), SIMD3(0.7, 0.2, 1), SIMD3(0.2, 1, 0.4), SIMD3(1, 0.5, 0.1)]
-        for (faceX, dir) in [(-3.0, 1.0), (14.0, -1.0)] {
-            var zz = z0
-            while zz < z1 {
-                let width = rng.uniform(7, 13), height = rng.uniform(9, 26)
+        // One building per 11 m of street, each laid out from its own cell's seed.
+        let cellLength = 11.0
+        for (side, (faceX, dir)) in [(-3.0, 1.0), (14.0, -1.0)].enumerated() {
+            for cell in Int((z0 / cellLength).rounded(.down))..<Int((z1 / cellLength).rounded(.up)) {
+                var rng = WorldRandom(seed: 0x5EED_C17E, frame: cell, stream: UInt64(side + 1))
+                let zz = Double(cell) * cellLength
+                let width = cellLength, height = rng.uniform(9, 26)
                 let facade = facades[rng.index(facades.count)]
                 let tint = night ? RGB(UInt8(Double(facade.r) * 0.35), UInt8(Double(facade.g) * 0.35), UInt8(Double(facade.b) * 0.4)) : facade
                 let back = faceX - dir * 12
@@ -99,11 +111,10 @@ enum WorldScenery {
                     }
                     b.emissive = false
                 }
-                zz += width
             }
         }
         // Street lamps (and the pools of light under them at night), trees by day.
-        var lz = z0 + 6
+        var lz = (z0 / 16).rounded(.up) * 16 + 6
         while lz < z1 {
             b.castsShadow = true
             b.cylinder(base: Vec3(2.2, 0, lz), height: 5.2, radius: 0.07, color: RGB(40, 42, 45), sides: 6)
@@ -233,7 +244,7 @@ enum WorldScenery {
         b.emissive = false
     }
 
-    static func studio(_ b: inout MeshBuilder) {
+    static func studio(_ b: inout MeshBuilder, tableAt x0: Double) {
         let white = RGB(232, 232, 234)
         ground(&b, x: -6...6, z: -3...6, color: white, cell: 3)
         // The cyclorama: a curved cove from the floor up into the back wall.
@@ -248,9 +259,11 @@ enum WorldScenery {
         }
         b.quad(Vec3(-6, 8, -4.2), Vec3(6, 8, -4.2), Vec3(6, r, -4.2), Vec3(-6, r, -4.2), normal: Vec3(0, 0, 1), color: white, nu: 3, nv: 2)
         b.castsShadow = true
-        b.block(Vec3(-0.9, 0.76, -0.5), Vec3(0.9, 0.8, 0.5), color: RGB(214, 210, 204))
-        for (x, z) in [(-0.85, -0.45), (0.85, -0.45), (-0.85, 0.45), (0.85, 0.45)] {
-            b.block(Vec3(x - 0.02, 0, z - 0.02), Vec3(x + 0.02, 0.76, z + 0.02), color: RGB(180, 180, 185))
+        // The tabletop, narrower when people stand beside it.
+        let half = x0 == 0 ? 0.9 : 0.6
+        b.block(Vec3(x0 - half, 0.76, -0.5), Vec3(x0 + half, 0.8, 0.5), color: RGB(214, 210, 204))
+        for (x, z) in [(-half + 0.05, -0.45), (half - 0.05, -0.45), (-half + 0.05, 0.45), (half - 0.05, 0.45)] {
+            b.block(Vec3(x0 + x - 0.02, 0, z - 0.02), Vec3(x0 + x + 0.02, 0.76, z + 0.02), color: RGB(180, 180, 185))
         }
         b.castsShadow = false
     }

@@ -55,6 +55,12 @@ struct WorldSetup: Sendable {
         }
     }
 
+    /// Where along x the props stand: centre stage alone, beside the people otherwise.
+    var propBase: Double {
+        let people = scene.subjects.filter { WorldSetup.isPerson($0.kind) }.count
+        return people == 0 ? 0 : 0.75 + Double(people) * 0.45
+    }
+
     static func isPerson(_ kind: SceneSpec.SubjectKind) -> Bool {
         kind == .woman || kind == .man || kind == .child || kind == .character
     }

@@ -45,7 +45,10 @@ extension ProjectSession {
         do {
             summary = try exportVideo(to: path, settings: settings, frameCount: r.count,
                                       progress: { _ in progress.advance() },
-                                      cancel: { cancel.isCancelled },
+                                      cancel: {
+                                          if cancel.isCancelled { provider.renderCancel.cancel() }
+                                          return cancel.isCancelled
+                                      },
                                       frame: { i in try provider.frame(timeline: r.lowerBound + i) })
         } catch {
             provider.stop(cancelRender: true)

@@ -1,15 +1,21 @@
 import Foundation
 
 // kino-bench: the benchmarks of Kino, run in a release build:
-//   swift run -c release kino-bench [edits|engine|media|terminal|editor|all]
+//   swift run -c release kino-bench [all|edits|engine|generation|media|terminal|editor]
 // Each prints a table. Tests never assert on time; these figures go into the issue notes.
 let which = CommandLine.arguments.dropFirst().first ?? "all"
 let benches: [(String, () throws -> String)] = [
     ("edits", EditBenchmark.run),
+    ("engine", EngineFigures.run),
+    ("generation", GenerationBenchmark.run),
+    ("media", MediaFigures.run),
+    ("terminal", TerminalFigures.run),
+    ("editor", EditorFigures.run),
 ]
 var ran = false
 for (name, run) in benches where which == "all" || which == name {
     ran = true
     do { print(try run()) } catch { print("\(name): failed: \(error)") }
+    print("")
 }
 if !ran { print("usage: kino-bench [all|" + benches.map(\.0).joined(separator: "|") + "]") }

@@ -9,17 +9,19 @@ extension CommandLine {
     }
 
     /// Parses and runs one command line, printing errors as one line; returns the exit status.
-    static func runKinoReturning(_ arguments: [String]) -> Int32 {
+    static func runKinoReturning(_ arguments: [String], errorPrefix: String = "kino: ") -> Int32 {
         do {
             var command = try Kino.parseAsRoot(arguments)
             try command.run()
             return 0
         } catch {
-            return report(error)
+            return report(error, prefix: errorPrefix)
         }
     }
 
-    static func report(_ error: Error) -> Int32 {
+    static func report(_ error: Error, prefix: String = "kino: ") -> Int32 {
+        // A bare exit status: the command already said what went wrong.
+        if let e = error as? ExitCode, e != .success { return e.rawValue }
         let code = Kino.exitCode(for: error)
         if code == .success {
             // --help, --version: the full message on stdout.
@@ -33,7 +35,7 @@ extension CommandLine {
             message = Kino.message(for: error)
         }
         let line = message.split(whereSeparator: \.isNewline).first.map(String.init) ?? "failed"
-        FileHandle.standardError.write(Data(("kino: " + line + "\n").utf8))
+        FileHandle.standardError.write(Data((prefix + line + "\n").utf8))
         return code.rawValue == 0 ? 1 : code.rawValue
     }
 }

@@ -188,6 +188,25 @@ import KinoCore
         #expect(psnr(sink.images[0], picture) > 35)
         #expect(psnr(sink.images[47], picture) < 25)
     }
+
+    @Test func aSidewaysCameraMovesTheLowerPartOfThePictureMoreThanTheTop() throws {
+        // Red runs 0…255 across the picture, so a pixel's red says which column it shows.
+        var pixels = [UInt8](repeating: 255, count: 96 * 54 * 4)
+        for y in 0..<54 { for x in 0..<96 { pixels[(y * 96 + x) * 4] = UInt8(x * 255 / 95); pixels[(y * 96 + x) * 4 + 1] = 0 } }
+        let picture = Frame(width: 96, height: 54, pixels: pixels)
+        var truck = CameraPath.standard
+        truck[.positionX] = AnimationCurve(keys: [Keyframe(frame: 0, value: 0, interpolation: .linear), Keyframe(frame: 10, value: 0.5)])
+        truck[.targetX] = truck[.positionX]
+        let engine = Fixture.engine(SceneSpec(environment: .neutral))
+        let (sink, _) = try Fixture.render(engine, Fixture.spec(frames: 11, resolution: small, camera: truck, startFrame: picture),
+                                           FrameRange(0, 11))
+        func column(_ f: Frame, row: Int) -> Double { Double(f.pixel(x: 48, y: row).r) * 95 / 255 }
+        let farShift = column(sink.images[10], row: 5) - column(sink.images[0], row: 5)
+        let nearShift = column(sink.images[10], row: 50) - column(sink.images[0], row: 50)
+        // Far plane at 14 m, near at 6 m: 0.5 m of travel moves them 3.3 and 7.8 pixels.
+        #expect(farShift > 2 && farShift < 5)
+        #expect(nearShift > 6 && nearShift < 10)
+    }
 }
 
 /// The jump across a seam: mean absolute difference of the two frames either side of it,

@@ -156,6 +156,18 @@ import KinoCore
         }
     }
 
+    @Test func framesAreBitIdenticalHoweverTheRowsAreSplitAcrossThreads() throws {
+        let spec = Fixture.spec(frames: 10, resolution: try Resolution(width: 120, height: 68))
+        var w = World(setup: WorldSetup(spec: spec, scene: Fixture.walker))
+        for _ in 0..<5 { w.step() }
+        let scene = w.rasterScene(width: 120, height: 68)
+        let raster = Rasteriser(width: 120, height: 68)
+        let oneBand = raster.render(scene, bandRows: 68)
+        #expect(raster.render(scene, bandRows: 1) == oneBand)
+        #expect(raster.render(scene, bandRows: 7) == oneBand)
+        #expect(raster.render(scene) == oneBand)
+    }
+
     @Test func colourTemperatureRunsFromWarmToCool() {
         let warm = SceneLight.kelvinToRGB(2700), daylight = SceneLight.kelvinToRGB(6500), cool = SceneLight.kelvinToRGB(10000)
         #expect(warm.x == 1 && warm.z < 0.6)

@@ -138,7 +138,24 @@ import KinoCore
             }
         }
         #expect(slip < 0.01)
-        #expect(w.state.people.allSatisfy { $0.position.z > -81 && $0.position.z < 26 })
+        let cz = w.cameraPose().position.z
+        #expect(w.state.people.allSatisfy { $0.position.z > cz - 81 && $0.position.z < cz + 26 })
+    }
+
+    @Test func aWalkerFollowedForTwoMinutesStillHasAStreetAndACrowdAround() throws {
+        let scene = SceneSpec(environment: .cityNight, subjects: [.init(kind: .woman, action: .walking)], cameraMoves: [.followBehind],
+                              crowdDensity: 0.5)
+        var w = world(scene, frames: 2880)
+        for _ in 0..<2880 { w.step() }
+        let walker = w.state.people[0]
+        #expect(walker.position.z < -150)
+        let cz = w.cameraPose().position.z
+        let nearby = w.state.people.filter { $0.subjectIndex < 0 && $0.position.z > cz - 81 && $0.position.z < cz + 26 }
+        #expect(nearby.count == 14)
+        let frame = Rasteriser(width: 64, height: 36).render(w.rasterScene(width: 64, height: 36))
+        // Buildings line the street: the left edge of the picture is not sky.
+        let sky = Rasteriser(width: 64, height: 36).render(World(setup: w.setup).rasterScene(width: 64, height: 36)).pixel(x: 32, y: 0)
+        #expect(frame.pixel(x: 2, y: 10) != sky)
     }
 
     @Test func rainFallsAndStaysAroundTheCamera() {

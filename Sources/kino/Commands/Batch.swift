@@ -12,7 +12,7 @@ struct Batch: ParsableCommand {
     @Option(help: "Read commands from this file instead of standard input.") var file: String?
     @Flag(help: "Stop at the first failing line.") var stopOnError = false
 
-    static let groups: Set<String> = ["scene", "shot", "character", "lighting", "camera", "otio"]
+    static let groups: Set<String> = ["scene", "shot", "character", "lighting", "camera"]
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: project.path) else {
@@ -38,7 +38,7 @@ struct Batch: ParsableCommand {
             let depth = Batch.groups.contains(words[0]) ? 2 : 1
             var args = words
             args.insert(project.path, at: min(depth, args.count))
-            let status = CommandLine.runKinoReturning(args)
+            let status = CommandLine.runKinoReturning(args, errorPrefix: "error \(n + 1): ")
             if status == 0 {
                 print("ok \(n + 1)")
                 fflush(nil)
@@ -47,7 +47,10 @@ struct Batch: ParsableCommand {
                 if stopOnError { break }
             }
         }
-        if failures > 0 { throw ExitCode(1) }
+        if failures > 0 {
+            FileHandle.standardError.write(Data("kino: \(failures) line\(failures == 1 ? "" : "s") failed\n".utf8))
+            throw ExitCode(1)
+        }
     }
 }
 

@@ -60,6 +60,14 @@ final class InterruptCancels: @unchecked Sendable {
     }
 }
 
+/// Runs a background job with a progress line and SIGINT/SIGTERM cancelling it.
+func withJob<T>(_ label: String, _ body: (GenerationProgress, CancelToken) throws -> T) throws -> T {
+    let line = ProgressLine(label)
+    let interrupt = InterruptCancels()
+    defer { line.finish() }
+    return try withExtendedLifetime(interrupt) { try body(line.progress, interrupt.token) }
+}
+
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render shots (cached frames are reused); with --out, write numbered PNG frames.")
@@ -75,7 +83,6 @@ struct Render: ParsableCommand {
         let p = session.project
         let shots = try shot.map { [try p.resolveShot($0)] } ?? p.shots
         let quality: RenderQuality = (full || out != nil) ? .full : .preview
-        let interrupt = InterruptCancels()
         var range: ClosedRange<Int>? = nil
         if let frames {
             let parts = frames.split(separator: "-").map { Int($0) }
@@ -90,11 +97,11 @@ struct Render: ParsableCommand {
         }
         if let out { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
         for s in shots {
-            let line = ProgressLine("render \(s.id)")
             let before = session.currentTake(of: s.id)?.id
             let started = Date()
-            let take = try session.render(shot: s.id, quality: quality, progress: line.progress, cancel: interrupt.token)
-            line.finish()
+            let take = try withJob("render \(s.id)") { progress, cancel in
+                try session.render(shot: s.id, quality: quality, progress: progress, cancel: cancel)
+            }
             let seconds = Date().timeIntervalSince(started)
             let reused = take.id == before
             print("\(s.id): \(reused ? "up to date" : "rendered") take \(take.id) (\(take.frameCount) frames, \(String(format: "%.2f", seconds)) s)")
@@ -124,10 +131,10 @@ struct Extend: ParsableCommand {
         let p = session.project
         let s = try p.resolveShot(shot)
         let frames = try Parse.duration(seconds, rate: p.frameRate)
-        let line = ProgressLine("extend \(s.id)")
-        let take = try session.extend(shot: s.id, frames: frames, prompt: prompt, quality: full ? .full : .preview,
-                                      progress: line.progress, cancel: InterruptCancels().token)
-        line.finish()
+        let take = try withJob("extend \(s.id)") { progress, cancel in
+            try session.extend(shot: s.id, frames: frames, prompt: prompt, quality: full ? .full : .preview,
+                               progress: progress, cancel: cancel)
+        }
         print("\(s.id): extended by \(Kino.seconds(frames, p.frameRate)) s as take \(take.id) (\(take.frameCount) frames)")
     }
 }
@@ -151,10 +158,10 @@ struct Refine: ParsableCommand {
         let a = try Parse.time(from, rate: p.frameRate)
         let b = try to.map { try Parse.time($0, rate: p.frameRate) }
         let newSeed = try seed.map(Parse.seed) ?? (prompt == nil ? s.seed &+ 1 : nil)
-        let line = ProgressLine("refine \(s.id)")
-        let take = try session.refine(shot: s.id, fromFrame: a, toFrame: b, seed: newSeed, prompt: prompt,
-                                      quality: full ? .full : .preview, progress: line.progress, cancel: InterruptCancels().token)
-        line.finish()
+        let take = try withJob("refine \(s.id)") { progress, cancel in
+            try session.refine(shot: s.id, fromFrame: a, toFrame: b, seed: newSeed, prompt: prompt,
+                               quality: full ? .full : .preview, progress: progress, cancel: cancel)
+        }
         print("\(s.id): refined from \(Kino.seconds(a, p.frameRate)) s as take \(take.id); frames before are unchanged")
     }
 }
@@ -223,7 +230,9 @@ struct FrameCommand: ParsableCommand {
         let p = session.project
         let s = try p.resolveShot(shot)
         let f = try Parse.time(time, rate: p.frameRate)
-        let frame = try session.frame(shot: s.id, at: f, quality: .full, cancel: InterruptCancels().token)
+        let frame = try withJob("render \(s.id)") { progress, cancel in
+            try session.frame(shot: s.id, at: f, quality: .full, progress: progress, cancel: cancel)
+        }
         try session.writePNG(frame, to: o)
         print("wrote \(o) (\(frame.width)x\(frame.height), \(s.id) frame \(f))")
     }
@@ -283,10 +292,9 @@ struct Export: ParsableCommand {
         defer { session.close() }
         let p = session.project
         let r = try range.map { try Parse.range($0, rate: p.frameRate) }
-        let line = ProgressLine("export")
-        let result = try session.export(to: o, codec: codec, crf: crf, preset: preset, range: r,
-                                        progress: line.progress, cancel: InterruptCancels().token)
-        line.finish()
+        let result = try withJob("export") { progress, cancel in
+            try session.export(to: o, codec: codec, crf: crf, preset: preset, range: r, progress: progress, cancel: cancel)
+        }
         print("wrote \(result.path): \(result.codec) \(result.width)x\(result.height), \(result.frames) frames, \(String(format: "%.3f", result.seconds)) s, \(result.bytes) bytes")
     }
 }
