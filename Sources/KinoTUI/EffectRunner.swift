@@ -79,7 +79,7 @@ final class EffectRunner: @unchecked Sendable {
                     actions.post(.frameArrived(shot: shot, frame: frame, image: f))
                     return
                 }
-                guard backend.status(of: shot).takeCount > 0 else { return }
+                guard backend.hasCurrentTake(shot) else { return }
                 guard self.lock.withLock({ self.frameRequest == ticket }) else { return }
                 if let f = try? backend.previewFrame(shot: shot, frame: frame) {
                     actions.post(.frameArrived(shot: shot, frame: frame, image: f))

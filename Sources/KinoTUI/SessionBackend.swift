@@ -71,6 +71,10 @@ public final class SessionBackend: EditorBackend, @unchecked Sendable {
         try session.updateCharacter(character.raw, name: nil, description: nil, referencePath: path)
     }
 
+    public func hasCurrentTake(_ shot: ShotID) -> Bool {
+        session.currentTake(of: shot)?.status == .complete
+    }
+
     public func cachedPreviewFrame(shot: ShotID, frame: Int) -> Frame? {
         session.cachedFrame(shot: shot, at: frame, quality: .preview)
     }
