@@ -79,8 +79,11 @@ public final class SessionBackend: EditorBackend, @unchecked Sendable {
         session.cachedFrame(shot: shot, at: frame, quality: .preview)
     }
 
+    /// Regenerates missing frames of the current take only when it matches the shot: a stale
+    /// shot is never re-rendered (a new take) just because the playhead passed over it.
     public func previewFrame(shot: ShotID, frame: Int) throws -> Frame {
-        try session.frame(shot: shot, at: frame, quality: .preview)
+        guard session.renderState(of: shot) == .rendered else { throw KinoKitError.shotHasNoFrames(shot.raw) }
+        return try session.frame(shot: shot, at: frame, quality: .preview)
     }
 }
 
