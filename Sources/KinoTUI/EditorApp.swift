@@ -107,8 +107,8 @@ public enum EditorApp {
                 lastTick = DispatchTime.now().uptimeNanoseconds
             }
         }
-        // Cancel whatever still runs; the work already done is saved.
-        runner.perform(state.jobs.map { .cancelJob($0.id) })
+        // Cancel whatever still runs (the work already done is saved) and let queued edits land.
+        runner.shutdown()
     }
 }
 

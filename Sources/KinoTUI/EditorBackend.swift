@@ -6,7 +6,7 @@ import KinoEngine
 /// A job the runtime runs in the background for the editor.
 public enum EditorJobRequest: Hashable, Sendable {
     case render(ShotID)
-    case extend(ShotID, frames: Int)
+    case extend(ShotID, frames: Int, prompt: String?)
     case refine(ShotID, from: Int, to: Int?)
     case export(path: String)
 }
@@ -31,6 +31,8 @@ public protocol EditorBackend: AnyObject, Sendable {
     func addCharacter(name: String, description: String) throws -> Character
     /// Sets a character's reference image (its appearance is derived again).
     func setCharacterReference(_ character: CharacterID, path: String) throws -> Character
+    /// Whether the shot has a finished current take (so its frames can be had).
+    func hasCurrentTake(_ shot: ShotID) -> Bool
     /// A preview frame if it can be had without rendering.
     func cachedPreviewFrame(shot: ShotID, frame: Int) -> Frame?
     /// A preview frame, rendering it if needed (only for shots with a take).

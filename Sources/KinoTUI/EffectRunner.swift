@@ -56,7 +56,7 @@ final class EffectRunner: @unchecked Sendable {
                 }
             }
         case .startRender(let id, let shot): start(id, .render(shot))
-        case .startExtend(let id, let shot, let n): start(id, .extend(shot, frames: n))
+        case .startExtend(let id, let shot, let n, let prompt): start(id, .extend(shot, frames: n, prompt: prompt))
         case .startRefine(let id, let shot, let from, let to): start(id, .refine(shot, from: from, to: to))
         case .export(let id, let path): start(id, .export(path: path))
         case .cancelJob(let id):
@@ -79,7 +79,7 @@ final class EffectRunner: @unchecked Sendable {
                     actions.post(.frameArrived(shot: shot, frame: frame, image: f))
                     return
                 }
-                guard backend.status(of: shot).takeCount > 0 else { return }
+                guard backend.hasCurrentTake(shot) else { return }
                 guard self.lock.withLock({ self.frameRequest == ticket }) else { return }
                 if let f = try? backend.previewFrame(shot: shot, frame: frame) {
                     actions.post(.frameArrived(shot: shot, frame: frame, image: f))
@@ -106,6 +106,16 @@ final class EffectRunner: @unchecked Sendable {
         case .quit, .loadTheme:
             break
         }
+    }
+
+    /// Before the project closes: cancels every job, waits (a few seconds at most) for the
+    /// running one to stop, and waits for every edit still queued to be saved.
+    func shutdown() {
+        lock.withLock { tokens.values.forEach { $0.cancel() } }
+        let stopped = DispatchSemaphore(value: 0)
+        jobs.async { stopped.signal() }
+        _ = stopped.wait(timeout: .now() + 5)
+        edits.sync {}
     }
 
     /// Reads the status of shots in the background, in batches so a long project's first
@@ -165,14 +175,14 @@ extension EditorJobRequest {
     var label: String {
         switch self {
         case .render(let s): return "render \(s)"
-        case .extend(let s, _): return "extend \(s)"
+        case .extend(let s, _, _): return "extend \(s)"
         case .refine(let s, _, _): return "refine \(s)"
         case .export(let p): return "export \(p)"
         }
     }
     var shot: ShotID? {
         switch self {
-        case .render(let s), .extend(let s, _), .refine(let s, _, _): return s
+        case .render(let s), .extend(let s, _, _), .refine(let s, _, _): return s
         case .export: return nil
         }
     }

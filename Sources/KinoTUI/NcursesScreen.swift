@@ -66,27 +66,35 @@ final class NcursesScreen {
         let full = previous.map { $0.width != grid.width || $0.height != grid.height } ?? true
         if full { erase() }
         var wide = [wchar_t](repeating: 0, count: 8)
+        var prev = full ? nil : previous
+        var lastStyle: CellStyle?
+        var attrs: attr_t = 0
+        var pair: Int32 = 0
         for row in 0..<grid.height {
             for col in 0..<grid.width {
                 let cell = grid[col, row]
                 if cell.isContinuation { continue }
-                if !full, let p = previous, p[col, row] == cell { continue }
+                if let p = prev, p[col, row] == cell { continue }
                 // The bottom-right cell would scroll the screen on some terminals; skip it.
                 if row == grid.height - 1 && col == grid.width - 1 { continue }
                 var n = 0
                 for scalar in cell.text.unicodeScalars where n < 7 { wide[n] = wchar_t(bitPattern: scalar.value); n += 1 }
                 if n == 0 { wide[0] = 32; n = 1 }
                 wide[n] = 0
-                var attrs: attr_t = 0
-                let a = cell.style.attributes
-                if a.contains(.bold) { attrs |= kino_a_bold() }
-                if a.contains(.dim) { attrs |= kino_a_dim() }
-                if a.contains(.italic) { attrs |= kino_a_italic() }
-                if a.contains(.underline) { attrs |= kino_a_underline() }
-                if a.contains(.reverse) { attrs |= kino_a_reverse() }
-                let pair = usesColor ? colors.pair(fg: cell.style.fg, bg: cell.style.bg) : 0
-                if colors.wasReset { previous = nil; colors.wasReset = false }
-                _ = kino_put_cell(Int32(row), Int32(col), wide, attrs, Int32(pair))
+                // Runs of cells share a style: resolve attributes and colour pair once per run.
+                if cell.style != lastStyle {
+                    lastStyle = cell.style
+                    attrs = 0
+                    let a = cell.style.attributes
+                    if a.contains(.bold) { attrs |= kino_a_bold() }
+                    if a.contains(.dim) { attrs |= kino_a_dim() }
+                    if a.contains(.italic) { attrs |= kino_a_italic() }
+                    if a.contains(.underline) { attrs |= kino_a_underline() }
+                    if a.contains(.reverse) { attrs |= kino_a_reverse() }
+                    pair = usesColor ? colors.pair(fg: cell.style.fg, bg: cell.style.bg) : 0
+                    if colors.wasReset { prev = nil; colors.wasReset = false }
+                }
+                _ = kino_put_cell(Int32(row), Int32(col), wide, attrs, pair)
             }
         }
         if let c = grid.cursor {

@@ -42,8 +42,9 @@ public final class SessionBackend: EditorBackend, @unchecked Sendable {
         case .render(let shot):
             let take = try session.render(shot: shot, quality: .preview, progress: progress, cancel: cancel) { onFrame(shot, $0, $1) }
             return "rendered \(shot) (\(take.id), \(take.frameCount) frames)"
-        case .extend(let shot, let frames):
-            let take = try session.extend(shot: shot, frames: frames, quality: .preview, progress: progress, cancel: cancel) { onFrame(shot, $0, $1) }
+        case .extend(let shot, let frames, let prompt):
+            let take = try session.extend(shot: shot, frames: frames, prompt: prompt, quality: .preview, progress: progress,
+                                          cancel: cancel) { onFrame(shot, $0, $1) }
             return "extended \(shot) by \(frames) frames (\(take.id))"
         case .refine(let shot, let from, let to):
             let take = try session.refine(shot: shot, fromFrame: from, toFrame: to, quality: .preview, progress: progress,
@@ -70,12 +71,19 @@ public final class SessionBackend: EditorBackend, @unchecked Sendable {
         try session.updateCharacter(character.raw, name: nil, description: nil, referencePath: path)
     }
 
+    public func hasCurrentTake(_ shot: ShotID) -> Bool {
+        session.currentTake(of: shot)?.status == .complete
+    }
+
     public func cachedPreviewFrame(shot: ShotID, frame: Int) -> Frame? {
         session.cachedFrame(shot: shot, at: frame, quality: .preview)
     }
 
+    /// Regenerates missing frames of the current take only when it matches the shot: a stale
+    /// shot is never re-rendered (a new take) just because the playhead passed over it.
     public func previewFrame(shot: ShotID, frame: Int) throws -> Frame {
-        try session.frame(shot: shot, at: frame, quality: .preview)
+        guard session.renderState(of: shot) == .rendered else { throw KinoKitError.shotHasNoFrames(shot.raw) }
+        return try session.frame(shot: shot, at: frame, quality: .preview)
     }
 }
 

@@ -12,12 +12,14 @@ import KinoCore
         send(&s, .key(.char("l")))
         #expect(run(&s, "render") == [.startRender(1, shot: "sh9")])
         send(&s, .jobFinished(1, .succeeded("ok")))
-        #expect(run(&s, "extend 2") == [.startExtend(2, shot: "sh9", frames: 48)])
+        #expect(run(&s, "extend 2") == [.startExtend(2, shot: "sh9", frames: 48, prompt: nil)])
         send(&s, .jobFinished(2, .succeeded("ok")))
-        // The shot is 72 frames (3 s): -2 means its last two seconds.
-        #expect(run(&s, "refine -2") == [.startRefine(3, shot: "sh9", from: 24, to: nil)])
+        #expect(run(&s, "extend 1.5 the phone flies away") == [.startExtend(3, shot: "sh9", frames: 36, prompt: "the phone flies away")])
         send(&s, .jobFinished(3, .succeeded("ok")))
-        #expect(run(&s, "refine 0.5 2") == [.startRefine(4, shot: "sh9", from: 12, to: 48)])
+        // The shot is 72 frames (3 s): -2 means its last two seconds.
+        #expect(run(&s, "refine -2") == [.startRefine(4, shot: "sh9", from: 24, to: nil)])
+        send(&s, .jobFinished(4, .succeeded("ok")))
+        #expect(run(&s, "refine 0.5 2") == [.startRefine(5, shot: "sh9", from: 12, to: 48)])
         #expect(s.jobs.map(\.label) == ["refine sh9"])
     }
 

@@ -190,3 +190,15 @@ import KinoCore
         #expect(s.themeName == "light")
     }
 }
+
+@Suite struct QuitTests {
+    @Test func quittingWhileTypingAPromptKeepsTheText() {
+        var s = sampleState()
+        send(&s, .key(.char("i")), .key(.end))
+        for a in typeKeys(" at dawn") { send(&s, a) }
+        let effects = send(&s, .command(.quit))
+        #expect(effects.last == .quit)
+        #expect(effects.contains { if case .applyEdit(.updateShot(_, let new)) = $0 { return new.prompt.hasSuffix("at dawn") }; return false })
+        #expect(s.quitting)
+    }
+}

@@ -113,3 +113,32 @@ import KinoCore
         #expect(!render(short, theme: theme).cells.contains { $0.style.fg == .rgb(RGB(0, 200, 0)) })
     }
 }
+
+@Suite struct ViewSizeTests {
+    /// Every main state drawn at every size from 20x6 to 220x70 without a trap, and the grid
+    /// always exactly the terminal's size.
+    @Test func everyStateDrawsAtEverySize() throws {
+        let theme = try ThemeLibrary(folders: []).load("default")
+        var states: [EditorState] = []
+        var s = sampleState()
+        s.shotStatus["sh10"] = ShotStatus(render: .rendered, currentTake: 1, takeCount: 3, ignoredWords: ["moody"],
+                                          thumbnail: Frame(width: 32, height: 18, fill: RGB(9, 9, 9)))
+        send(&s, .key(.char("l")), .key(.char("l")), .key(.char("r")), .jobProgress(1, 0.5))
+        send(&s, .frameArrived(shot: "sh10", frame: 0, image: Frame(width: 64, height: 36, fill: RGB(200, 10, 10))))
+        states.append(s)
+        var insert = s; send(&insert, .key(.char("i"))); states.append(insert)
+        var curve = s; send(&curve, .key(.char("c"))); states.append(curve)
+        var help = s; send(&help, .key(.char("?"))); states.append(help)
+        var command = s; send(&command, .key(.char(":")), .key(.char("s")), .key(.tab)); states.append(command)
+        var chars = s; send(&chars, .key(.tab), .key(.tab), .key(.tab)); states.append(chars)
+        for cols in stride(from: 20, through: 220, by: 11) {
+            for rows in stride(from: 6, through: 70, by: 7) {
+                for var st in states {
+                    send(&st, .resized(TerminalSize(cols: cols, rows: rows)))
+                    let grid = render(st, theme: theme)
+                    #expect(grid.width == cols && grid.height == rows)
+                }
+            }
+        }
+    }
+}

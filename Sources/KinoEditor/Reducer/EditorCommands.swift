@@ -147,7 +147,8 @@ extension EditorState {
             guard let s = words.first.flatMap(seconds), s > 0 else { return fail("usage: :extend SEC [PROMPT], with SEC > 0, such as :extend 2") }
             let frames = rate.frames(seconds: s)
             guard frames >= 1 else { return fail("extend by at least one frame") }
-            return startJob(.extend(frames: frames))
+            let prompt = words.dropFirst().joined(separator: " ")
+            return startJob(.extend(frames: frames, prompt: prompt.isEmpty ? nil : prompt))
         case "refine":
             guard let shot = selected else { return fail("no shot is selected") }
             guard let fromText = words.first else { return fail("usage: :refine FROM [TO] in seconds within the shot; :refine -2 redoes the last 2 s") }

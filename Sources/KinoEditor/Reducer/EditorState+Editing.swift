@@ -105,7 +105,7 @@ extension EditorState {
         message = StatusMessage("queued \(job.label)")
         switch kind {
         case .render: return [.startRender(id, shot: shot.id)]
-        case .extend(let frames): return [.startExtend(id, shot: shot.id, frames: frames)]
+        case .extend(let frames, let prompt): return [.startExtend(id, shot: shot.id, frames: frames, prompt: prompt)]
         case .refine(let from, let to): return [.startRefine(id, shot: shot.id, from: from, to: to)]
         case .export(let path): return [.export(id, path: path)]
         }

@@ -158,7 +158,12 @@ func perform(_ command: Command, key: Key?, in state: inout EditorState) -> [Eff
     case .closeHelp: state.helpVisible = false; return []
     case .helpDown: state.helpScroll += 1; return []
     case .helpUp: state.helpScroll = max(0, state.helpScroll - 1); return []
-    case .quit: state.quitting = true; return [.quit]
+    case .quit:
+        // A prompt being typed is kept, as Esc would keep it: quitting never loses text.
+        var effects: [Effect] = []
+        if state.mode == .insert { effects = state.promptKey(.finishEdit, key: nil) }
+        state.quitting = true
+        return effects + [.quit]
 
     // Text editing
     case .insertCharacter, .newline, .deleteBackward, .deleteForward, .deleteWordBackward,

@@ -29,7 +29,8 @@ public enum Effect: Hashable, Sendable {
     case undo
     case redo
     case startRender(JobID, shot: ShotID)
-    case startExtend(JobID, shot: ShotID, frames: Int)
+    /// Extend by `frames`; a prompt, when given, drives the new part.
+    case startExtend(JobID, shot: ShotID, frames: Int, prompt: String?)
     case startRefine(JobID, shot: ShotID, from: Int, to: Int?)
     /// Use the shot's take number `take` (1-based).
     case useTake(shot: ShotID, take: Int)

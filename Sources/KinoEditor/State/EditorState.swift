@@ -49,7 +49,7 @@ public typealias JobID = Int
 /// A background job the status line and the timeline show.
 public struct Job: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
-        case render, extend(frames: Int), refine(from: Int, to: Int?), export(path: String)
+        case render, extend(frames: Int, prompt: String?), refine(from: Int, to: Int?), export(path: String)
         public var verb: String {
             switch self { case .render: return "render"; case .extend: return "extend"; case .refine: return "refine"; case .export: return "export" }
         }

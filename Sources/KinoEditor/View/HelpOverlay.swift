@@ -21,9 +21,12 @@ func pad(_ s: String, _ width: Int) -> String {
     return w >= width ? s : s + String(repeating: " ", count: width - w)
 }
 
+/// The standard table's help, built once.
+let standardHelpLines = helpLines()
+
 extension Painter {
     mutating func drawHelp(_ state: EditorState, size: TerminalSize) {
-        let lines = helpLines()
+        let lines = standardHelpLines
         let width = min(size.cols - 4, 100)
         let height = size.rows - 4
         let rect = Rect(x: (size.cols - width) / 2, y: 2, width: width, height: height)
