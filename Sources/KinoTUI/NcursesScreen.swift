@@ -15,6 +15,17 @@ enum TerminalInput: Sendable {
 /// cells that changed since the last flush) and turns wide-character input into Keys.
 /// Used from the UI thread only.
 final class NcursesScreen {
+    /// A parent may start us with SIGWINCH ignored or signals blocked (test runners, some
+    /// launchers); both are inherited across exec and would stop resizes from reaching curses.
+    /// Curses installs its resize handler only over the default disposition.
+    static func resetInheritedSignals() {
+        var all = sigset_t()
+        sigemptyset(&all)
+        for sig in [SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGCONT, SIGTSTP] { sigaddset(&all, sig) }
+        sigprocmask(SIG_UNBLOCK, &all, nil)
+        signal(SIGWINCH, SIG_DFL)
+    }
+
     private var previous: CellGrid?
     private var colors: ColorPairs
     private var ctrlLeft: Int32 = 0, ctrlRight: Int32 = 0
@@ -25,6 +36,7 @@ final class NcursesScreen {
     /// With `terminal`, curses draws to that pty instead (the benchmark's screen).
     init(terminal: (type: String, output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>)? = nil) {
         setlocale(LC_ALL, "")
+        if terminal == nil { NcursesScreen.resetInheritedSignals() }
         if let t = terminal {
             let screen = newterm(t.type, t.output, t.input)
             set_term(screen)

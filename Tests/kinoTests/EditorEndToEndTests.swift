@@ -8,16 +8,17 @@ import Testing
     @Test func testEditorScenarioThroughTmux() throws {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("e2e/editor_tmux.sh").path
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/bash")
-        p.arguments = [script, CLI.binary]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        try p.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "\(text)")
+        // Output goes to a file: the tmux server the script starts would hold a pipe open.
+        // system() rather than Process: the script's tmux server must not inherit this test
+        // thread's blocked signals, and the shell is reaped here, not by a run loop.
+        let log = NSTemporaryDirectory() + "kino-e2e-\(UUID().uuidString).log"
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        var all = sigset_t()
+        sigfillset(&all)
+        pthread_sigmask(SIG_UNBLOCK, &all, nil)
+        let status = system("exec bash '\(script)' '\(CLI.binary)' </dev/null >'\(log)' 2>&1")
+        let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        #expect(status == 0, "\(text)")
         #expect(text.contains(" 0 failed"), "\(text)")
         #expect(text.contains("12 passed"), "\(text)")
     }
