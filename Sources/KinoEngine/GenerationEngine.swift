@@ -87,8 +87,10 @@ public final class GenerationProgress: @unchecked Sendable {
 public final class CancelToken: @unchecked Sendable {
     private let lock = NSLock()
     private var _cancelled = false
-    public init() {}
-    public var isCancelled: Bool { lock.withLock { _cancelled } }
+    /// Cancelling the parent cancels this token too.
+    private let parent: CancelToken?
+    public init(parent: CancelToken? = nil) { self.parent = parent }
+    public var isCancelled: Bool { lock.withLock { _cancelled } || (parent?.isCancelled ?? false) }
     public func cancel() { lock.withLock { _cancelled = true } }
 }
 

@@ -21,8 +21,12 @@ struct FrameCache: Sendable {
 
     func read(take: TakeID, size: Resolution, frame: Int) -> Frame? {
         let p = path(take: take, size: size, frame: frame)
-        guard let data = FileManager.default.contents(atPath: p), let f = try? decodePNG(data: data),
-              f.width == size.width, f.height == size.height else { return nil }
+        guard let data = FileManager.default.contents(atPath: p) else { return nil }
+        guard let f = try? decodePNG(data: data), f.width == size.width, f.height == size.height else {
+            // A damaged frame is removed so that it is generated again.
+            unlink(p)
+            return nil
+        }
         return f
     }
 
@@ -31,13 +35,14 @@ struct FrameCache: Sendable {
         let dir = folder(take: take, size: size)
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let final = path(take: take, size: size, frame: index)
-        let tmp = final + ".tmp\(getpid())"
+        let tmp = final + ".tmp-\(getpid())-\(UUID().uuidString.prefix(8))"
         let data = try encodePNGData(frame, compressionLevel: 1)
         guard FileManager.default.createFile(atPath: tmp, contents: data) else {
             throw KinoKitError.cacheUnwritable(dir)
         }
         guard rename(tmp, final) == 0 else {
             unlink(tmp)
+            if FileManager.default.fileExists(atPath: final) { return }   // another job wrote it
             throw KinoKitError.cacheUnwritable(dir)
         }
     }
@@ -68,6 +73,7 @@ public enum KinoKitError: Error, LocalizedError, Sendable {
     case footageNotExtendable(String)
     case notAnImage(String, detail: String)
     case nothingToExport
+    case shotChangedDuringExport(String)
     case exportRange(String)
 
     public var errorDescription: String? {
@@ -81,6 +87,7 @@ public enum KinoKitError: Error, LocalizedError, Sendable {
         case .changedFile(let p): return "\(p) changed since it was added to the project; add it again to use the new content"
         case .footageNotExtendable(let s): return s
         case .notAnImage(let p, let d): return "\(p) is not a readable image (\(d))"
+        case .shotChangedDuringExport(let s): return "shot \(s) changed length during the export; export again"
         case .nothingToExport: return "the project has no shots to export; add one with 'kino shot add'"
         case .exportRange(let s): return "export range \(s)"
         }

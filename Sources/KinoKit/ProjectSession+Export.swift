@@ -39,16 +39,13 @@ extension ProjectSession {
         try settings.validate()
         progress.start(total: r.count)
         // The project is taken once, so an edit during the export cannot mix versions.
-        let provider = TimelineFrames(session: self, project: p, range: r)
+        let provider = TimelineFrames(session: self, project: p, range: r, cancel: cancel)
         provider.start()
         let summary: ExportSummary
         do {
             summary = try exportVideo(to: path, settings: settings, frameCount: r.count,
                                       progress: { _ in progress.advance() },
-                                      cancel: {
-                                          if cancel.isCancelled { provider.renderCancel.cancel() }
-                                          return cancel.isCancelled
-                                      },
+                                      cancel: { cancel.isCancelled },
                                       frame: { i in try provider.frame(timeline: r.lowerBound + i) })
         } catch {
             provider.stop(cancelRender: true)
@@ -67,18 +64,21 @@ private final class TimelineFrames: @unchecked Sendable {
     let session: ProjectSession
     let project: Project
     let range: Range<Int>
-    let renderCancel = CancelToken()
+    let renderCancel: CancelToken
     private let condition = NSCondition()
     private var buffer: [Int: Frame] = [:]
     private var failure: Error?
     private var finished = false
     private var stopped = false
     private var thread: Thread?
+    /// The next frame the encoder will ask for; earlier ones are never kept.
+    private var nextWanted = 0
     private let done = DispatchSemaphore(value: 0)
     static let capacity = 6
 
-    init(session: ProjectSession, project: Project, range: Range<Int>) {
+    init(session: ProjectSession, project: Project, range: Range<Int>, cancel: CancelToken) {
         self.session = session; self.project = project; self.range = range
+        self.renderCancel = CancelToken(parent: cancel)
     }
 
     func start() {
@@ -90,8 +90,11 @@ private final class TimelineFrames: @unchecked Sendable {
                     let s = starts[i]
                     guard s + shot.duration > range.lowerBound else { continue }
                     guard s < range.upperBound else { break }
-                    try session.render(shot: shot.id, quality: .full, cancel: renderCancel) { [self] local, frame in
+                    let take = try session.render(shot: shot.id, quality: .full, cancel: renderCancel, snapshot: project) { [self] local, frame in
                         deliver(s + local, frame)
+                    }
+                    guard take.frameCount == shot.duration else {
+                        throw KinoKitError.shotChangedDuringExport(shot.id.raw)
                     }
                 }
                 condition.withLock { finished = true; condition.broadcast() }
@@ -105,10 +108,12 @@ private final class TimelineFrames: @unchecked Sendable {
     }
 
     private func deliver(_ index: Int, _ frame: Frame) {
-        guard range.contains(index) else { return }
+        guard range.contains(index), index >= nextWanted else { return }
         condition.lock()
         defer { condition.unlock() }
-        while buffer.count >= Self.capacity && !stopped { condition.wait() }
+        while buffer.count >= Self.capacity && !stopped && !renderCancel.isCancelled {
+            _ = condition.wait(until: Date().addingTimeInterval(0.2))
+        }
         if stopped { return }
         buffer[index] = frame
         condition.broadcast()
@@ -118,13 +123,20 @@ private final class TimelineFrames: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while true {
+            nextWanted = index
             if let f = buffer.removeValue(forKey: index) {
+                nextWanted = index + 1
                 condition.broadcast()
                 return f
             }
             if let e = failure { throw e }
             if finished || stopped { throw KinoKitError.shotHasNoFrames("at timeline frame \(index)") }
-            condition.wait()
+            // A full buffer of later frames means this one will never come.
+            if buffer.count >= Self.capacity, let first = buffer.keys.min(), first > index {
+                throw KinoKitError.shotHasNoFrames("at timeline frame \(index)")
+            }
+            if renderCancel.isCancelled { throw GenerationError.cancelled }
+            _ = condition.wait(until: Date().addingTimeInterval(0.2))
         }
     }
 

@@ -117,9 +117,11 @@ extension ProjectSession {
     /// Renders a shot: reuses the current take when it matches the shot's inputs (generating
     /// only frames missing from the cache), otherwise makes a new take and makes it current.
     @discardableResult
+    /// `snapshot` renders the shot as it is in that project value (an export's), not as it is now.
     public func render(shot id: ShotID, quality: RenderQuality, progress: GenerationProgress = GenerationProgress(),
-                       cancel: CancelToken = CancelToken(), onFrame: (@Sendable (Int, Frame) -> Void)? = nil) throws -> Take {
-        let p = project
+                       cancel: CancelToken = CancelToken(), snapshot: Project? = nil,
+                       onFrame: (@Sendable (Int, Frame) -> Void)? = nil) throws -> Take {
+        let p = snapshot ?? project
         guard let shot = p.shot(id) else { throw ValidationError.unknownShot(id.raw, count: p.shots.count) }
         let snap = SpecSnapshot(project: p, shot: shot)
         let hash = snap.inputHash(engine: engine.identity)
@@ -158,7 +160,12 @@ extension ProjectSession {
         return try generateTake(shot: changed, recipe: recipe, lineage: .extended(from: parent.id, frames: frames),
                                 hash: snap.inputHash(engine: engine.identity), size: quality.resolution(for: p),
                                 progress: progress, cancel: cancel, onFrame: onFrame,
-                                edit: { s in var n = s; n.duration = changed.duration; n.prompt = changed.prompt; return n })
+                                edit: { s in
+                                    var n = s
+                                    n.duration = changed.duration
+                                    if let prompt { n.prompt = prompt }
+                                    return n
+                                })
     }
 
     /// Regenerates a shot from `fromFrame` (to `toFrame`, else to its end) with a new seed
@@ -195,7 +202,12 @@ extension ProjectSession {
         return try generateTake(shot: changed, recipe: recipe, lineage: .refined(from: parent.id, atFrame: fromFrame),
                                 hash: newSnap.inputHash(engine: engine.identity), size: quality.resolution(for: p),
                                 progress: progress, cancel: cancel, onFrame: onFrame,
-                                edit: { s in var n = s; n.seed = changed.seed; n.prompt = changed.prompt; return n })
+                                edit: { s in
+                                    var n = s
+                                    if let seed { n.seed = seed }
+                                    if let prompt { n.prompt = prompt }
+                                    return n
+                                })
     }
 
     /// Makes an earlier take the shot's current one (an undoable edit).
@@ -221,8 +233,10 @@ extension ProjectSession {
 
     // MARK: Internals
 
+    /// The take extend and refine continue: the current one when it matches the shot's inputs,
+    /// else a fresh render (so a changed shot is never refined from frames of other inputs).
     func ensureCurrentTake(shot: Shot, quality: RenderQuality, progress: GenerationProgress, cancel: CancelToken) throws -> Take {
-        if let t = currentTake(of: shot.id), t.status == .complete { return t }
+        if renderState(of: shot.id) == .rendered, let t = currentTake(of: shot.id), t.frameCount == shot.duration { return t }
         return try render(shot: shot.id, quality: quality, progress: progress, cancel: cancel)
     }
 
@@ -356,15 +370,15 @@ extension ProjectSession {
             let cp = try restore(c)
             if c.frame == f { return cp }
             guard let seg = recipe.segments.last(where: { $0.start <= c.frame }) else { return cp }
-            return try engine.simulate(try spec(seg.spec, quality: .preview, project: p, decodeImage: false), from: cp, to: f)
+            return try engine.simulate(try spec(seg.spec, quality: .preview, project: p), from: cp, to: f)
         }
         if recipe.ownStart > 0, let parent = recipe.parent {
             let base = try state(take: parent, at: recipe.ownStart)
             if f == recipe.ownStart { return base }
-            return try engine.simulate(try spec(recipe.segments[0].spec, quality: .preview, project: p, decodeImage: false), from: base, to: f)
+            return try engine.simulate(try spec(recipe.segments[0].spec, quality: .preview, project: p), from: base, to: f)
         }
         if f == 0 { return nil }
-        return try engine.simulate(try spec(recipe.segments[0].spec, quality: .preview, project: p, decodeImage: false), from: nil, to: f)
+        return try engine.simulate(try spec(recipe.segments[0].spec, quality: .preview, project: p), from: nil, to: f)
     }
 
     private func decodeFootage(_ video: VideoSource, range: Range<Int>, size: Resolution, sink: FrameSink,

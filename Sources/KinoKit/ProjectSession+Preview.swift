@@ -21,7 +21,7 @@ extension ProjectSession {
     /// A shot with nothing rendered is rendered at preview size first.
     public func preview(shot id: ShotID, frame: Int, capabilities: TerminalCapabilities, cols: Int, rows: Int?) throws -> String {
         guard cols > 0 else { throw TerminalRenderError.invalidColumns(cols) }
-        if let r = rows, r <= 0 { throw TerminalRenderError.invalidColumns(r) }
+        if let r = rows, r <= 0 { throw TerminalRenderError.invalidRows(r) }
         let image = try bestFrame(shot: id, frame: frame)
         return try TerminalRenderer(capabilities: capabilities).render(image, cols: cols, rows: rows)
     }
@@ -53,6 +53,10 @@ extension ProjectSession {
 extension ProjectSession {
     /// Writes a frame as a PNG file.
     public func writePNG(_ frame: Frame, to path: String) throws {
-        try encodePNG(frame, to: path)
+        do { try encodePNG(frame, to: path) } catch let e as LocalizedError {
+            throw e
+        } catch {
+            throw KinoKitError.cacheUnwritable((path as NSString).deletingLastPathComponent)
+        }
     }
 }

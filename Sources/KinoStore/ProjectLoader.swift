@@ -9,30 +9,39 @@ enum ProjectLoader {
             throw StoreError.corrupt(path, detail: "the project row is missing")
         }
         do {
-            let rate = try FrameRate(Rational(p["fps_num"], p["fps_den"]))
-            let settings = ProjectSettings(name: p["name"], frameRate: rate,
-                                           resolution: try Resolution(width: p["width"], height: p["height"]))
-            var project = Project(settings: settings, nextIDNumber: p["next_id"])
+            let num: Int64 = try p.decode(forColumn: "fps_num"), den: Int64 = try p.decode(forColumn: "fps_den")
+            guard den > 0 else { throw StoreError.corrupt(path, detail: "frame rate \(num)/\(den)") }
+            let rate = try FrameRate(Rational(num, den))
+            let settings = ProjectSettings(name: (try p.decode(forColumn: "name")), frameRate: rate,
+                                           resolution: try Resolution(width: (try p.decode(forColumn: "width")), height: (try p.decode(forColumn: "height"))))
+            var project = Project(settings: settings, nextIDNumber: (try p.decode(forColumn: "next_id")))
             project.lightingSetups = try Row.fetchAll(db, sql: "SELECT * FROM lighting ORDER BY position").map { r in
-                LightingSetup(id: LightingID(raw: r["id"]), name: r["name"], keyAzimuth: r["key_azimuth"],
-                              keyElevation: r["key_elevation"], colorTemperature: r["color_temperature"],
-                              intensity: r["intensity"], ambient: r["ambient"],
-                              timeOfDay: try decodeEnum(r["time_of_day"]), weather: try decodeEnum(r["weather"]))
+                LightingSetup(id: LightingID(raw: (try r.decode(forColumn: "id"))), name: (try r.decode(forColumn: "name")), keyAzimuth: (try r.decode(forColumn: "key_azimuth")),
+                              keyElevation: (try r.decode(forColumn: "key_elevation")), colorTemperature: (try r.decode(forColumn: "color_temperature")),
+                              intensity: (try r.decode(forColumn: "intensity")), ambient: (try r.decode(forColumn: "ambient")),
+                              timeOfDay: try decodeEnum((try r.decode(forColumn: "time_of_day"))), weather: try decodeEnum((try r.decode(forColumn: "weather"))))
             }
             project.scenes = try Row.fetchAll(db, sql: "SELECT * FROM scene ORDER BY position").map { r in
-                Scene(id: SceneID(raw: r["id"]), name: r["name"], environment: r["environment"],
-                      lightingID: (r["lighting_id"] as String?).map(LightingID.init(raw:)))
+                Scene(id: SceneID(raw: (try r.decode(forColumn: "id"))), name: (try r.decode(forColumn: "name")), environment: (try r.decode(forColumn: "environment")),
+                      lightingID: (try r.decode(String?.self, forColumn: "lighting_id")).map(LightingID.init(raw:)))
             }
             project.characters = try Row.fetchAll(db, sql: "SELECT * FROM character ORDER BY position").map { r in
-                Character(id: CharacterID(raw: r["id"]), name: r["name"], description: r["description"],
-                          reference: try (r["reference"] as String?).map { try JournalCoding.decodeValue(MediaReference.self, $0) },
-                          appearance: try JournalCoding.decodeValue(Appearance.self, r["appearance"]))
+                Character(id: CharacterID(raw: (try r.decode(forColumn: "id"))), name: (try r.decode(forColumn: "name")), description: (try r.decode(forColumn: "description")),
+                          reference: try (try r.decode(String?.self, forColumn: "reference")).map { try JournalCoding.decodeValue(MediaReference.self, $0) },
+                          appearance: try JournalCoding.decodeValue(Appearance.self, (try r.decode(forColumn: "appearance"))))
             }
             project.shots = try Row.fetchAll(db, sql: "SELECT * FROM shot ORDER BY position").map(shot(from:))
+            try checkReferences(project, path: path)
             project.markers = try Row.fetchAll(db, sql: "SELECT * FROM marker ORDER BY position").map { r in
-                Marker(id: MarkerID(raw: r["id"]), frame: r["frame"], label: r["label"])
+                Marker(id: MarkerID(raw: (try r.decode(forColumn: "id"))), frame: (try r.decode(forColumn: "frame")), label: (try r.decode(forColumn: "label")))
             }
             return project
+        } catch let e as RowDecodingError {
+            // GRDB's message quotes the whole row; keep the sentence short.
+            let text = "\(e)"
+            var detail = String((text.components(separatedBy: " - ").first ?? "unreadable value").prefix(100))
+            if let r = text.range(of: "column: \"") { detail += " in column " + text[r.upperBound...].prefix { $0 != "\"" } }
+            throw StoreError.corrupt(path, detail: detail)
         } catch let e as DecodingError {
             throw StoreError.corrupt(path, detail: "unreadable value: \(e.localizedDescription)")
         } catch let e as ValidationError {
@@ -40,17 +49,33 @@ enum ProjectLoader {
         }
     }
 
+    /// Values a valid edit could never have written: refused as corruption, not crashed on.
+    static func checkReferences(_ p: Project, path: String) throws {
+        let scenes = Set(p.scenes.map(\.id)), characters = Set(p.characters.map(\.id)), lights = Set(p.lightingSetups.map(\.id))
+        let maxFrames = p.frameRate.frames(seconds: Limits.maxShotSeconds)
+        for s in p.shots {
+            guard (1...maxFrames).contains(s.duration) else { throw StoreError.corrupt(path, detail: "shot \(s.id) has a length of \(s.duration) frames") }
+            guard scenes.contains(s.sceneID) else { throw StoreError.corrupt(path, detail: "shot \(s.id) is in a missing scene \(s.sceneID)") }
+            for c in s.cast where !characters.contains(c.characterID) {
+                throw StoreError.corrupt(path, detail: "shot \(s.id) casts a missing character \(c.characterID)")
+            }
+            if let l = s.lightingID, !lights.contains(l) { throw StoreError.corrupt(path, detail: "shot \(s.id) uses a missing lighting setup \(l)") }
+        }
+        for sc in p.scenes { if let l = sc.lightingID, !lights.contains(l) { throw StoreError.corrupt(path, detail: "scene \(sc.id) uses a missing lighting setup \(l)") } }
+        guard Set(p.shots.map(\.id)).count == p.shots.count else { throw StoreError.corrupt(path, detail: "two shots share an id") }
+    }
+
     static func shot(from r: Row) throws -> Shot {
-        Shot(id: ShotID(raw: r["id"]), sceneID: SceneID(raw: r["scene_id"]), name: r["name"], prompt: r["prompt"],
-             duration: r["duration"], seed: UInt64(bitPattern: r["seed"]),
-             cast: try JournalCoding.decodeValue([CastMember].self, r["cast_json"]),
-             camera: try JournalCoding.decodeValue(CameraPath.self, r["camera"]),
-             cameraPreset: try (r["camera_preset"] as String?).map { try decodeEnum($0) },
-             cameraIsExplicit: r["camera_explicit"],
-             startImage: try (r["start_image"] as String?).map { try JournalCoding.decodeValue(MediaReference.self, $0) },
-             sourceVideo: try (r["source_video"] as String?).map { try JournalCoding.decodeValue(VideoSource.self, $0) },
-             lightingID: (r["lighting_id"] as String?).map(LightingID.init(raw:)),
-             currentTakeID: (r["current_take_id"] as String?).map(TakeID.init(raw:)))
+        Shot(id: ShotID(raw: (try r.decode(forColumn: "id"))), sceneID: SceneID(raw: (try r.decode(forColumn: "scene_id"))), name: (try r.decode(forColumn: "name")), prompt: (try r.decode(forColumn: "prompt")),
+             duration: (try r.decode(forColumn: "duration")), seed: UInt64(bitPattern: (try r.decode(forColumn: "seed"))),
+             cast: try JournalCoding.decodeValue([CastMember].self, (try r.decode(forColumn: "cast_json"))),
+             camera: try JournalCoding.decodeValue(CameraPath.self, (try r.decode(forColumn: "camera"))),
+             cameraPreset: try (try r.decode(String?.self, forColumn: "camera_preset")).map { try decodeEnum($0) },
+             cameraIsExplicit: (try r.decode(forColumn: "camera_explicit")),
+             startImage: try (try r.decode(String?.self, forColumn: "start_image")).map { try JournalCoding.decodeValue(MediaReference.self, $0) },
+             sourceVideo: try (try r.decode(String?.self, forColumn: "source_video")).map { try JournalCoding.decodeValue(VideoSource.self, $0) },
+             lightingID: (try r.decode(String?.self, forColumn: "lighting_id")).map(LightingID.init(raw:)),
+             currentTakeID: (try r.decode(String?.self, forColumn: "current_take_id")).map(TakeID.init(raw:)))
     }
 
     static func decodeEnum<E: RawRepresentable>(_ raw: String) throws -> E where E.RawValue == String {

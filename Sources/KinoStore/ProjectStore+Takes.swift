@@ -78,16 +78,16 @@ extension ProjectStore {
         try mapped {
             try db.read { db in
                 guard let r = try Row.fetchOne(db, sql: "SELECT * FROM take WHERE id = ?", arguments: [id.raw]) else { return nil }
-                return (try take(from: r), r["recipe"])
+                return (try take(from: r), (try r.decode(forColumn: "recipe")))
             }
         }
     }
 
     private func take(from r: Row) throws -> Take {
-        Take(id: TakeID(raw: r["id"]), shotID: ShotID(raw: r["shot_id"]), seed: UInt64(bitPattern: r["seed"]),
-             inputHash: r["input_hash"], lineage: try JournalCoding.decodeValue(TakeLineage.self, r["lineage"]),
-             status: TakeStatus(rawValue: r["status"]) ?? .failed, engine: r["engine"], frameCount: r["frame_count"],
-             prompt: r["prompt"], createdAt: r["created_at"])
+        Take(id: TakeID(raw: (try r.decode(forColumn: "id"))), shotID: ShotID(raw: (try r.decode(forColumn: "shot_id"))), seed: UInt64(bitPattern: (try r.decode(forColumn: "seed"))),
+             inputHash: (try r.decode(forColumn: "input_hash")), lineage: try JournalCoding.decodeValue(TakeLineage.self, (try r.decode(forColumn: "lineage"))),
+             status: TakeStatus(rawValue: (try r.decode(forColumn: "status"))) ?? .failed, engine: (try r.decode(forColumn: "engine")), frameCount: (try r.decode(forColumn: "frame_count")),
+             prompt: (try r.decode(forColumn: "prompt")), createdAt: (try r.decode(forColumn: "created_at")))
     }
 
     /// The checkpoint of `take` at the greatest frame ≤ `frame`.
@@ -96,7 +96,7 @@ extension ProjectStore {
             try db.read { db in
                 guard let r = try Row.fetchOne(db, sql: "SELECT * FROM checkpoint WHERE take_id = ? AND frame <= ? ORDER BY frame DESC LIMIT 1",
                                                arguments: [take.raw, frame]) else { return nil }
-                return StoredCheckpoint(takeID: take, frame: r["frame"], engine: r["engine"], state: r["state"])
+                return StoredCheckpoint(takeID: take, frame: (try r.decode(forColumn: "frame")), engine: (try r.decode(forColumn: "engine")), state: (try r.decode(forColumn: "state")))
             }
         }
     }
@@ -109,7 +109,7 @@ extension ProjectStore {
         try mapped {
             try db.read { db in
                 try Row.fetchAll(db, sql: "SELECT * FROM thumbnail WHERE take_id = ? ORDER BY frame", arguments: [take.raw]).map {
-                    StoredThumbnail(takeID: take, frame: $0["frame"], width: $0["width"], height: $0["height"], png: $0["png"])
+                    StoredThumbnail(takeID: take, frame: (try $0.decode(forColumn: "frame")), width: (try $0.decode(forColumn: "width")), height: (try $0.decode(forColumn: "height")), png: (try $0.decode(forColumn: "png")))
                 }
             }
         }

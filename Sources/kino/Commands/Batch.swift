@@ -26,7 +26,7 @@ struct Batch: ParsableCommand {
             text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         }
         var failures = 0
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (n, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let words: [String]
@@ -35,7 +35,8 @@ struct Batch: ParsableCommand {
                 failures += 1
                 if stopOnError { break } else { continue }
             }
-            let depth = Batch.groups.contains(words[0]) ? 2 : 1
+            guard let first = words.first else { continue }
+            let depth = Batch.groups.contains(first) ? 2 : 1
             var args = words
             args.insert(project.path, at: min(depth, args.count))
             let status = CommandLine.runKinoReturning(args, errorPrefix: "error \(n + 1): ")
@@ -73,7 +74,7 @@ func shellWords(_ line: String) throws -> [String] {
         }
         current.append(ch); inWord = true
     }
-    guard quote == nil else { throw CommandError.unbalancedQuote }
+    guard quote == nil, !escape else { throw CommandError.unbalancedQuote }
     if inWord { words.append(current) }
     return words
 }
@@ -81,10 +82,12 @@ func shellWords(_ line: String) throws -> [String] {
 enum CommandError: Error, LocalizedError {
     case missingFile(String)
     case unbalancedQuote
+    case cannotCreateFolder(String)
     var errorDescription: String? {
         switch self {
         case .missingFile(let p): return "\(p): no such file"
-        case .unbalancedQuote: return "a quote is not closed on this line"
+        case .cannotCreateFolder(let p): return "cannot create the folder \(p); check the path and its permissions"
+        case .unbalancedQuote: return "a quote is not closed (or a backslash ends the line) on this line"
         }
     }
 }

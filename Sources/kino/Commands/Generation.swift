@@ -95,7 +95,11 @@ struct Render: ParsableCommand {
             }
             range = a...b
         }
-        if let out { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
+        if let out {
+            do { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) } catch {
+                throw CommandError.cannotCreateFolder(out)
+            }
+        }
         for s in shots {
             let before = session.currentTake(of: s.id)?.id
             let started = Date()

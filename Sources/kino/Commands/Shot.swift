@@ -80,6 +80,11 @@ struct ShotCommand: ParsableCommand {
             let frames = try duration.map { try Parse.duration($0, rate: rate) }
             let seedValue = try seed.map(Parse.seed)
             let preset = try camera.map(Parse.preset)
+            guard prompt != nil || duration != nil || seed != nil || camera != nil || lighting != nil || scene != nil
+                    || !characters.isEmpty || name != nil else {
+                throw ValidationError.invalidNumber(field: "shot set", value: shot,
+                                                    expected: "at least one of --prompt, --duration, --seed, --camera, --lighting, --scene, --character, --name")
+            }
             let edit = try session.apply { p in
                 let s = try p.resolveShot(shot)
                 let l: LightingID?? = try lighting.map { $0 == "none" ? nil : try p.resolveLighting($0).id }
