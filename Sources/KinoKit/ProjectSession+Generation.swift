@@ -190,13 +190,15 @@ extension ProjectSession {
         if let prompt { changed.prompt = prompt }
         _ = try p.updatingShot(id) { $0 = changed }
         let newSnap = SpecSnapshot(project: p, shot: changed)
-        guard let (_, parentRecipeText) = try store.take(parent.id) else { throw KinoKitError.takeNotComplete(parent.id.raw) }
-        let parentRecipe = try TakeRecipe.decode(parentRecipeText)
         var segments = [TakeRecipe.Segment(start: fromFrame, end: end, spec: newSnap)]
         if end < shot.duration {
-            // After the refined range the original inputs carry on from the new state.
-            let original = parentRecipe.segments.last?.spec ?? SpecSnapshot(project: p, shot: shot)
-            segments.append(.init(start: end, end: shot.duration, spec: original))
+            // After the refined range the frames continue from the new state with the inputs
+            // each original frame had (following the parent's lineage).
+            segments += try originalSegments(of: parent.id, covering: end..<shot.duration).map {
+                var seg = $0
+                seg.continuesFootage = nil
+                return seg
+            }
         }
         let recipe = TakeRecipe(kind: .refine, parent: parent.id, ownStart: fromFrame, segments: segments)
         return try generateTake(shot: changed, recipe: recipe, lineage: .refined(from: parent.id, atFrame: fromFrame),
@@ -356,6 +358,21 @@ extension ProjectSession {
             if cursor >= range.upperBound { break }
         }
         return (stored, sink.thumbnails)
+    }
+
+    /// The segments (with their inputs) that made frames `range` of a take, through its lineage.
+    func originalSegments(of take: TakeID, covering range: Range<Int>) throws -> [TakeRecipe.Segment] {
+        guard let (_, text) = try store.take(take) else { throw KinoKitError.takeNotComplete(take.raw) }
+        let recipe = try TakeRecipe.decode(text)
+        var out: [TakeRecipe.Segment] = []
+        if range.lowerBound < recipe.ownStart, let parent = recipe.parent {
+            out += try originalSegments(of: parent, covering: range.lowerBound..<min(range.upperBound, recipe.ownStart))
+        }
+        for seg in recipe.segments {
+            let lo = max(seg.start, range.lowerBound), hi = min(seg.end, range.upperBound)
+            if lo < hi { var s = seg; s.start = lo; s.end = hi; out.append(s) }
+        }
+        return out
     }
 
     /// The engine state of a take just before drawing frame `f` (nil: the shot's start state).
