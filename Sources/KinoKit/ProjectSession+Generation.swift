@@ -169,7 +169,7 @@ extension ProjectSession {
     }
 
     /// Regenerates a shot from `fromFrame` (to `toFrame`, else to its end) with a new seed
-    /// and/or prompt. Frames before `fromFrame` stay bit-identical; the state is continuous at
+    /// and/or prompt (neither: the next seed). Frames before `fromFrame` stay bit-identical; the state is continuous at
     /// the seam. With `toFrame`, frames after it continue with the original inputs.
     @discardableResult
     public func refine(shot id: ShotID, fromFrame: Int, toFrame: Int? = nil, seed: UInt64? = nil, prompt: String? = nil,
@@ -185,6 +185,8 @@ extension ProjectSession {
         }
         if shot.sourceVideo != nil { throw KinoKitError.footageNotExtendable("shot \(id) is footage; refine works on generated shots (extend it instead)") }
         let parent = try ensureCurrentTake(shot: shot, quality: quality, progress: progress, cancel: cancel)
+        // Regenerating with nothing new would draw the same frames: a new seed is the default.
+        let seed = seed ?? (prompt == nil ? shot.seed &+ 1 : nil)
         var changed = shot
         if let seed { changed.seed = seed }
         if let prompt { changed.prompt = prompt }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The channels of a camera path: what the curve editor cycles through.
 public enum CameraChannel: String, Hashable, Sendable, Codable, CaseIterable {
     case positionX = "position.x", positionY = "position.y", positionZ = "position.z"
@@ -112,4 +114,12 @@ extension CameraPose {
 
     /// From the camera to what it looks at.
     public var viewDirection: Vec3 { target - position }
+}
+
+extension CameraPath {
+    /// The 35 mm-equivalent focal length (24 mm frame height) giving a vertical field of view
+    /// of `degrees`.
+    public static func focalLength(verticalFieldOfView degrees: Double) -> Double {
+        12 / tan(degrees * .pi / 360)
+    }
 }

@@ -29,7 +29,7 @@ struct CameraCommand: ParsableCommand {
             var focalLength = try focal.map { try Parse.double($0, field: "focal length", range: 4...800) }
             if let f = fov {
                 let deg = try Parse.double(f, field: "field of view", range: 1...170)
-                focalLength = 12 / tan(deg * .pi / 360)
+                focalLength = CameraPath.focalLength(verticalFieldOfView: deg)
             }
             let r = try roll.map { try Parse.double($0, field: "roll", range: -360...360) }
             let (interpolation, easing) = try Self.interpolation(interp)

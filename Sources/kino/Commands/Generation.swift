@@ -161,7 +161,7 @@ struct Refine: ParsableCommand {
         let s = try p.resolveShot(shot)
         let a = try Parse.time(from, rate: p.frameRate)
         let b = try to.map { try Parse.time($0, rate: p.frameRate) }
-        let newSeed = try seed.map(Parse.seed) ?? (prompt == nil ? s.seed &+ 1 : nil)
+        let newSeed = try seed.map(Parse.seed)
         let take = try withJob("refine \(s.id)") { progress, cancel in
             try session.refine(shot: s.id, fromFrame: a, toFrame: b, seed: newSeed, prompt: prompt,
                                quality: full ? .full : .preview, progress: progress, cancel: cancel)
