@@ -248,6 +248,7 @@ extension ProjectSession {
         let size = quality.resolution(for: p)
         var start: Frame? = nil
         if wantImage, let img = snap.shot.startImage {
+            try verifyUnchanged(img)
             start = try loadImage(img.path).resizedToCover(width: size.width, height: size.height)
         }
         return ShotSpec(shot: snap.shot, characters: snap.characters, lighting: snap.lighting,
@@ -318,7 +319,7 @@ extension ProjectSession {
         var state: Checkpoint? = try self.state(take: take, at: cursor)
         if let s = state, thumbnails { stored.append(StoredCheckpoint(takeID: take, frame: s.frame, engine: s.engine.description, state: s.state)) }
         if recipe.kind == .footage, let video = recipe.segments.first?.spec.shot.sourceVideo {
-            try decodeFootage(video, range: range, size: size, sink: sink, progress: progress, cancel: cancel)
+            try decodeFootage(video, range: range, size: size, rate: p.frameRate, sink: sink, progress: progress, cancel: cancel)
             return ([], sink.thumbnails)
         }
         for segment in recipe.segments where segment.end > cursor {
@@ -330,7 +331,9 @@ extension ProjectSession {
             let request: GenerationRequest
             if segment.continuesFootage == true, state == nil || cursor == segment.start {
                 guard let video = segment.spec.shot.sourceVideo else { throw KinoKitError.takeNotComplete(take.raw) }
-                sizedSpec.startFrame = try loadVideoFrame(video.media.path, index: video.outFrame - 1, size: size)
+                // The extension starts from the last frame the footage shows.
+                try verifyUnchanged(video.media)
+                sizedSpec.startFrame = try loadVideoFrame(video.media.path, index: video.clipFrame(forShotFrame: segment.start - 1, projectRate: p.frameRate), size: size)
                 sink.offset = segment.start
                 request = .render(sizedSpec, FrameRange(cursor - segment.start, end - segment.start))
                 // Its checkpoints count frames from the clip's end, not the shot's start: they are
@@ -400,13 +403,14 @@ extension ProjectSession {
         return try engine.simulate(try spec(recipe.segments[0].spec, quality: .preview, project: p), from: nil, to: f)
     }
 
-    private func decodeFootage(_ video: VideoSource, range: Range<Int>, size: Resolution, sink: FrameSink,
+    private func decodeFootage(_ video: VideoSource, range: Range<Int>, size: Resolution, rate: FrameRate, sink: FrameSink,
                                progress: GenerationProgress, cancel: CancelToken) throws {
         guard FileManager.default.fileExists(atPath: video.media.path) else { throw KinoKitError.missingFile(video.media.path) }
+        try verifyUnchanged(video.media)
         let decoder = try VideoDecoder(path: video.media.path)
         for f in range {
             if cancel.isCancelled { throw GenerationError.cancelled }
-            let src = min(video.inFrame + f, video.outFrame - 1)
+            let src = video.clipFrame(forShotFrame: f, projectRate: rate)
             try sink.receive(frameIndex: f, frame: try decoder.frame(at: src).resizedToCover(width: size.width, height: size.height))
             progress.advance()
         }

@@ -47,7 +47,7 @@ extension ProjectSession {
                                                  range: String(format: "0–%.3f s (the clip's length)", info.duration))
             }
             let ref = MediaReference(path: absolute(video), contentHash: try hashFile(video))
-            out.video = (VideoSource(media: ref, inFrame: first, outFrame: last), Double(last - first) / rate)
+            out.video = (VideoSource(media: ref, inFrame: first, outFrame: last, clipFrameRate: info.frameRate), Double(last - first) / rate)
         }
         return out
     }

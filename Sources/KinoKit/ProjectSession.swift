@@ -12,6 +12,8 @@ public final class ProjectSession: @unchecked Sendable {
     let engine: any GenerationEngine
     let lock = NSRecursiveLock()
     private var _project: Project
+    /// Files whose content hash was checked: path → (modification time, size).
+    private var verifiedMedia: [String: (Date, Int64)] = [:]
 
     init(path: String, store: ProjectStore, engine: any GenerationEngine) throws {
         self.path = path
@@ -105,6 +107,19 @@ public final class ProjectSession: @unchecked Sendable {
 
     /// Every take of a shot, oldest first.
     public func takes(of shot: ShotID) -> [Take] { (try? store.takes(of: shot)) ?? [] }
+
+    /// Refuses a referenced file whose content changed since it was added: regenerated frames
+    /// would silently differ from the take's. Checked once per file version (mtime and size).
+    func verifyUnchanged(_ ref: MediaReference) throws {
+        guard let attrs = try? FileManager.default.attributesOfItem(atPath: ref.path),
+              let mtime = attrs[.modificationDate] as? Date, let size = (attrs[.size] as? NSNumber)?.int64Value else {
+            throw KinoKitError.missingFile(ref.path)
+        }
+        let key = ref.path + "\n" + ref.contentHash
+        if let seen = lock.withLock({ verifiedMedia[key] }), seen.0 == mtime, seen.1 == size { return }
+        guard try hashFile(ref.path) == ref.contentHash else { throw KinoKitError.changedFile(ref.path) }
+        lock.withLock { verifiedMedia[key] = (mtime, size) }
+    }
 
     /// SQLite's integrity check of the project file ("ok" when sound).
     public func integrityCheck() throws -> String { try store.integrityCheck() }

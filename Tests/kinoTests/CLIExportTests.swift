@@ -171,6 +171,43 @@ import Testing
         #expect(ffprobe("-count_frames -select_streams v:0 -show_entries stream=nb_read_frames -of csv=p=0 \(dir.file("f.mkv"))") == "84")
     }
 
+    @Test func testFootageAtAnotherRateKeepsItsSpeed() throws {
+        let dir = Scratch()
+        let clip = dir.file("clip30.mp4")
+        #expect(shell("ffmpeg -v error -f lavfi -i testsrc=size=320x180:rate=30 -t 2 -pix_fmt yuv420p \(clip)") == 0)
+        let p = try makeProject(dir)
+        #expect(try CLI.run(["shot", "add", p, "--scene", "S", "--video", clip]).status == 0)
+        struct I: Decodable { struct S: Decodable { let frames: Int }; let shots: [S] }
+        let info = try JSONDecoder().decode(I.self, from: Data(try CLI.run(["info", p, "--json"]).stdout.utf8))
+        #expect(info.shots[2].frames == 48, "2 s of footage at 24 fps")
+        #expect(try CLI.run(["frame", p, "--shot", "3", "--time", "1", "-o", dir.file("shot.png")]).status == 0)
+        // One second in, the shot shows the clip's frame 30, not its frame 24.
+        #expect(shell("ffmpeg -v error -i \(clip) -vf 'select=eq(n\\,30)' -frames:v 1 \(dir.file("c30.png"))") == 0)
+        #expect(shell("ffmpeg -v error -i \(clip) -vf 'select=eq(n\\,24)' -frames:v 1 \(dir.file("c24.png"))") == 0)
+        let size = 320 * 180 * 3
+        let shot = decodeRGB(dir.file("shot.png"), frames: 1, size: size)
+        let c30 = decodeRGB(dir.file("c30.png"), frames: 1, size: size), c24 = decodeRGB(dir.file("c24.png"), frames: 1, size: size)
+        #expect(shot.count == 1 && c30.count == 1 && c24.count == 1)
+        if shot.count == 1 && c30.count == 1 && c24.count == 1 {
+            #expect(psnr(shot[0], c30[0]) > psnr(shot[0], c24[0]) + 3, "shot frame is closer to clip frame 24 than 30")
+        }
+    }
+
+    @Test func testAStartImageChangedAfterwardsIsNoticedWhenFramesAreRegenerated() throws {
+        let dir = Scratch()
+        let image = dir.file("start.png")
+        #expect(shell("ffmpeg -v error -f lavfi -i testsrc=size=320x180 -frames:v 1 \(image)") == 0)
+        let p = try makeProject(dir)
+        #expect(try CLI.run(["shot", "add", p, "--scene", "S", "--prompt", "camera push in", "--image", image, "--duration", "0.5"]).status == 0)
+        #expect(try CLI.run(["render", p, "--shot", "3"]).status == 0)
+        #expect(shell("ffmpeg -y -v error -f lavfi -i color=c=red:size=320x180 -frames:v 1 \(image)") == 0)
+        try FileManager.default.removeItem(atPath: dir.file("x.kino-cache"))
+        let r = try CLI.run(["export", p, "-o", dir.file("o.mp4")])
+        #expect(r.status != 0)
+        #expect(r.stderr.split(separator: "\n").count == 1 && r.stderr.contains("changed since it was added"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.file("o.mp4")))
+    }
+
     @Test func testPreviewDrawsInEveryModeAndRefusesBadInput() throws {
         let dir = Scratch()
         let p = try makeProject(dir)

@@ -20,8 +20,19 @@ public struct VideoSource: Hashable, Sendable, Codable {
     public var media: MediaReference
     public var inFrame: Int
     public var outFrame: Int
-    public init(media: MediaReference, inFrame: Int, outFrame: Int) {
-        self.media = media; self.inFrame = inFrame; self.outFrame = outFrame
+    /// The clip's own frame rate; nil means the project's.
+    public var clipFrameRate: Rational?
+    public init(media: MediaReference, inFrame: Int, outFrame: Int, clipFrameRate: Rational? = nil) {
+        self.media = media; self.inFrame = inFrame; self.outFrame = outFrame; self.clipFrameRate = clipFrameRate
+    }
+
+    /// The clip frame shown at frame `f` of the shot, keeping the clip's real speed.
+    public func clipFrame(forShotFrame f: Int, projectRate: FrameRate) -> Int {
+        let clip = clipFrameRate ?? projectRate.perSecond
+        // f / projectRate seconds into the clip, as a clip frame (exact rational arithmetic).
+        let n = Int64(f) * clip.numerator * projectRate.perSecond.denominator
+        let d = clip.denominator * projectRate.perSecond.numerator
+        return min(inFrame + Int(n / d), outFrame - 1)
     }
 }
 
