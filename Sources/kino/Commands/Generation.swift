@@ -45,18 +45,33 @@ final class ProgressLine: @unchecked Sendable {
     }
 }
 
-/// Cancels a job on SIGINT/SIGTERM, so the job can clean up (no half-written output).
+/// Cancels a job on SIGINT/SIGTERM, so the job can clean up (no half-written output). A second
+/// signal while the job winds down ends the process the ordinary way. `finish()` hands the
+/// signals back to their default behaviour.
 final class InterruptCancels: @unchecked Sendable {
     let token = CancelToken()
     private var sources: [DispatchSourceSignal] = []
+    private static let signals = [SIGINT, SIGTERM]
     init() {
-        for sig in [SIGINT, SIGTERM] {
+        for sig in Self.signals {
             signal(sig, SIG_IGN)
             let s = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            s.setEventHandler { [token] in token.cancel() }
+            s.setEventHandler { [token] in
+                if token.isCancelled {
+                    signal(sig, SIG_DFL)
+                    raise(sig)
+                }
+                token.cancel()
+            }
             s.resume()
             sources.append(s)
         }
+    }
+
+    func finish() {
+        for s in sources { s.cancel() }
+        sources = []
+        for sig in Self.signals { signal(sig, SIG_DFL) }
     }
 }
 
@@ -64,8 +79,8 @@ final class InterruptCancels: @unchecked Sendable {
 func withJob<T>(_ label: String, _ body: (GenerationProgress, CancelToken) throws -> T) throws -> T {
     let line = ProgressLine(label)
     let interrupt = InterruptCancels()
-    defer { line.finish() }
-    return try withExtendedLifetime(interrupt) { try body(line.progress, interrupt.token) }
+    defer { line.finish(); interrupt.finish() }
+    return try body(line.progress, interrupt.token)
 }
 
 struct Render: ParsableCommand {
