@@ -61,11 +61,16 @@ public struct SHA256Digest: Sendable {
         h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d; h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
     }
 
+    /// The digest as lowercase hex (finalizes).
+    public mutating func finalizeHex() -> String {
+        finalize().map { String($0, radix: 16).leftPadded(2) }.joined()
+    }
+
     /// Hex digest of `bytes`.
     public static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
         var d = SHA256Digest()
         d.update(bytes)
-        return d.finalize().map { String($0, radix: 16).leftPadded(2) }.joined()
+        return d.finalizeHex()
     }
 }
 

@@ -64,6 +64,7 @@ struct FrameCache: Sendable {
 /// Errors of the session layer, each one sentence.
 public enum KinoKitError: Error, LocalizedError, Sendable {
     case cacheUnwritable(String)
+    case folderUnwritable(String)
     case shotHasNoFrames(String)
     case timePastEnd(shot: String, time: String, length: String)
     case refineRange(String)
@@ -78,6 +79,7 @@ public enum KinoKitError: Error, LocalizedError, Sendable {
 
     public var errorDescription: String? {
         switch self {
+        case .folderUnwritable(let d): return "cannot write into \(d); check the path and its permissions"
         case .cacheUnwritable(let d): return "cannot write the frame cache at \(d); check its permissions and free space"
         case .shotHasNoFrames(let s): return "shot \(s) has no frames yet; render it first with 'kino render --shot \(s)'"
         case .timePastEnd(let s, let t, let l): return "time \(t) is past the end of shot \(s), which is \(l) s long"

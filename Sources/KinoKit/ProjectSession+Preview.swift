@@ -51,12 +51,25 @@ extension ProjectSession {
 }
 
 extension ProjectSession {
+    /// Writes full-resolution frames `range` of a shot as SHOT_NNNNNN.png into `folder`
+    /// (created if needed); returns how many were written.
+    @discardableResult
+    public func writeFrames(shot id: ShotID, range: Range<Int>, to folder: String) throws -> Int {
+        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+            throw KinoKitError.folderUnwritable(folder)
+        }
+        for f in range {
+            try writePNG(try frame(shot: id, at: f, quality: .full), to: "\(folder)/\(id.raw)_\(String(format: "%06d", f)).png")
+        }
+        return range.count
+    }
+
     /// Writes a frame as a PNG file.
     public func writePNG(_ frame: Frame, to path: String) throws {
         do { try encodePNG(frame, to: path) } catch let e as LocalizedError {
             throw e
         } catch {
-            throw KinoKitError.cacheUnwritable((path as NSString).deletingLastPathComponent)
+            throw KinoKitError.folderUnwritable((path as NSString).deletingLastPathComponent)
         }
     }
 }

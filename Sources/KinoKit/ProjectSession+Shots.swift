@@ -111,6 +111,6 @@ extension ProjectSession {
         defer { try? h.close() }
         var d = SHA256Digest()
         while let chunk = try h.read(upToCount: 1 << 20), !chunk.isEmpty { d.update(chunk) }
-        return d.finalize().map { String(format: "%02x", $0) }.joined()
+        return d.finalizeHex()
     }
 }

@@ -82,11 +82,9 @@ func shellWords(_ line: String) throws -> [String] {
 enum CommandError: Error, LocalizedError {
     case missingFile(String)
     case unbalancedQuote
-    case cannotCreateFolder(String)
     var errorDescription: String? {
         switch self {
         case .missingFile(let p): return "\(p): no such file"
-        case .cannotCreateFolder(let p): return "cannot create the folder \(p); check the path and its permissions"
         case .unbalancedQuote: return "a quote is not closed (or a backslash ends the line) on this line"
         }
     }

@@ -110,11 +110,6 @@ struct Render: ParsableCommand {
             }
             range = a...b
         }
-        if let out {
-            do { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) } catch {
-                throw CommandError.cannotCreateFolder(out)
-            }
-        }
         for s in shots {
             let before = session.currentTake(of: s.id)?.id
             let started = Date()
@@ -125,12 +120,9 @@ struct Render: ParsableCommand {
             let reused = take.id == before
             print("\(s.id): \(reused ? "up to date" : "rendered") take \(take.id) (\(take.frameCount) frames, \(String(format: "%.2f", seconds)) s)")
             if let out {
-                let r = range ?? 0...(take.frameCount - 1)
-                for f in r {
-                    let frame = try session.frame(shot: s.id, at: f, quality: .full)
-                    try session.writePNG(frame, to: "\(out)/\(s.id.raw)_\(String(format: "%06d", f)).png")
-                }
-                print("wrote \(r.count) PNG frames to \(out)")
+                let r = range.map { $0.lowerBound..<($0.upperBound + 1) } ?? 0..<take.frameCount
+                let n = try session.writeFrames(shot: s.id, range: r, to: out)
+                print("wrote \(n) PNG frames to \(out)")
             }
         }
     }
