@@ -21,7 +21,28 @@ struct ProjectPath: ParsableArguments {
     @Argument(help: "The project file (.kino).")
     var path: String
 
-    func open() throws -> ProjectSession { try ProjectSession.open(at: path) }
+    /// The project, opened — or, inside `kino batch`, the session the batch keeps open, so
+    /// that each line does not load the whole project again.
+    func open() throws -> ProjectSession {
+        if let s = OpenProjects.shared.session(for: path) { return s }
+        return try ProjectSession.open(at: path)
+    }
+
+    /// Closes a session from `open()` unless a batch keeps it.
+    func release(_ session: ProjectSession) {
+        if !OpenProjects.shared.keeps(session) { session.close() }
+    }
+}
+
+/// The session `kino batch` keeps open for its lines.
+final class OpenProjects: @unchecked Sendable {
+    static let shared = OpenProjects()
+    private let lock = NSLock()
+    private var kept: ProjectSession?
+
+    func keep(_ s: ProjectSession?) { lock.withLock { kept = s } }
+    func session(for path: String) -> ProjectSession? { lock.withLock { kept?.path == path ? kept : nil } }
+    func keeps(_ s: ProjectSession) -> Bool { lock.withLock { kept === s } }
 }
 
 /// --json for commands a script reads.

@@ -26,6 +26,13 @@ struct Batch: ParsableCommand {
             text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         }
         var failures = 0
+        // One open session for every line; each edit is still saved before its "ok".
+        let session = try project.open()
+        OpenProjects.shared.keep(session)
+        defer {
+            OpenProjects.shared.keep(nil)
+            session.close()
+        }
         for (n, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }

@@ -21,7 +21,7 @@ struct CameraCommand: ParsableCommand {
 
         func run() throws {
             let session = try project.open()
-            defer { session.close() }
+            defer { project.release(session) }
             let p0 = session.project
             let frame = try Parse.time(time, rate: p0.frameRate)
             let pos = try Parse.vector(position)
@@ -79,7 +79,7 @@ struct CameraCommand: ParsableCommand {
 
         func run() throws {
             let session = try project.open()
-            defer { session.close() }
+            defer { project.release(session) }
             let p = try Parse.preset(preset)
             let k = try Parse.double(intensity, field: "intensity", range: 0.1...4)
             let edit = try session.apply { proj in
@@ -104,7 +104,7 @@ struct CameraCommand: ParsableCommand {
 
         func run() throws {
             let session = try project.open()
-            defer { session.close() }
+            defer { project.release(session) }
             let p = session.project
             let s = try p.resolveShot(shot)
             let samples = (0..<s.duration).map { f -> Sample in

@@ -15,7 +15,7 @@ struct CharacterCommand: ParsableCommand {
 
         func run() throws {
             let session = try project.open()
-            defer { session.close() }
+            defer { project.release(session) }
             let c = try session.addCharacter(name: name, description: description, referencePath: reference)
             print("added character \(c.id) '\(c.name)': skin \(c.appearance.skin), hair \(c.appearance.hair) \(c.appearance.hairStyle.rawValue), top \(c.appearance.top), bottom \(c.appearance.bottom)")
         }
@@ -31,7 +31,7 @@ struct CharacterCommand: ParsableCommand {
 
         func run() throws {
             let session = try project.open()
-            defer { session.close() }
+            defer { project.release(session) }
             let c = try session.updateCharacter(character, name: name, description: description, referencePath: reference)
             print("changed character \(c.id) '\(c.name)'")
         }

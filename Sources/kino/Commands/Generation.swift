@@ -94,7 +94,7 @@ struct Render: ParsableCommand {
 
     func run() throws {
         let session = try project.open()
-        defer { session.close() }
+        defer { project.release(session) }
         let p = session.project
         let shots = try shot.map { [try p.resolveShot($0)] } ?? p.shots
         let quality: RenderQuality = (full || out != nil) ? .full : .preview
@@ -138,7 +138,7 @@ struct Extend: ParsableCommand {
 
     func run() throws {
         let session = try project.open()
-        defer { session.close() }
+        defer { project.release(session) }
         let p = session.project
         let s = try p.resolveShot(shot)
         let frames = try Parse.duration(seconds, rate: p.frameRate)
@@ -163,7 +163,7 @@ struct Refine: ParsableCommand {
 
     func run() throws {
         let session = try project.open()
-        defer { session.close() }
+        defer { project.release(session) }
         let p = session.project
         let s = try p.resolveShot(shot)
         let a = try Parse.time(from, rate: p.frameRate)
@@ -186,7 +186,7 @@ struct Takes: ParsableCommand {
 
     func run() throws {
         let session = try project.open()
-        defer { session.close() }
+        defer { project.release(session) }
         let s = try session.project.resolveShot(shot)
         let takes = session.takes(of: s.id)
         if let use {
@@ -237,7 +237,7 @@ struct FrameCommand: ParsableCommand {
 
     func run() throws {
         let session = try project.open()
-        defer { session.close() }
+        defer { project.release(session) }
         let p = session.project
         let s = try p.resolveShot(shot)
         let f = try Parse.time(time, rate: p.frameRate)
@@ -264,7 +264,7 @@ struct Preview: ParsableCommand {
             throw ValidationError.invalidNumber(field: "mode", value: mode, expected: "auto, sixel, kitty, blocks or ascii")
         }
         let session = try project.open()
-        defer { session.close() }
+        defer { project.release(session) }
         let p = session.project
         let s = try p.resolveShot(shot)
         let caps = ProjectSession.terminalCapabilities(mode: m)
@@ -300,7 +300,7 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let session = try project.open()
-        defer { session.close() }
+        defer { project.release(session) }
         let p = session.project
         let r = try range.map { try Parse.range($0, rate: p.frameRate) }
         let result = try withJob("export") { progress, cancel in

@@ -9,7 +9,7 @@ struct Info: ParsableCommand {
 
     func run() throws {
         let session = try project.open()
-        defer { session.close() }
+        defer { project.release(session) }
         let summary = session.summary()
         if output.json { try printJSON(summary) } else { print(summary.text) }
     }

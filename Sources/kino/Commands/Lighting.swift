@@ -34,7 +34,7 @@ struct LightingCommand: ParsableCommand {
 
         func run() throws {
             let session = try project.open()
-            defer { session.close() }
+            defer { project.release(session) }
             var setup = LightingSetup(id: "lt0", name: name)
             try values.apply(to: &setup)
             var newID: LightingID?
@@ -56,7 +56,7 @@ struct LightingCommand: ParsableCommand {
 
         func run() throws {
             let session = try project.open()
-            defer { session.close() }
+            defer { project.release(session) }
             let edit = try session.apply { p in
                 try p.updatingLighting(try p.resolveLighting(lighting).id) { l in
                     if let name { l.name = name }

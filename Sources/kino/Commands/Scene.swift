@@ -15,7 +15,7 @@ struct SceneCommand: ParsableCommand {
 
         func run() throws {
             let session = try project.open()
-            defer { session.close() }
+            defer { project.release(session) }
             var newID: SceneID?
             try session.apply { p in
                 let l = try lighting.map { try p.resolveLighting($0).id }
@@ -37,7 +37,7 @@ struct SceneCommand: ParsableCommand {
 
         func run() throws {
             let session = try project.open()
-            defer { session.close() }
+            defer { project.release(session) }
             let edit = try session.apply { p in
                 let s = try p.resolveScene(scene)
                 let l: LightingID?? = try lighting.map { $0 == "none" ? nil : try p.resolveLighting($0).id }
@@ -57,7 +57,7 @@ struct SceneCommand: ParsableCommand {
         @Argument(help: "Scene id, position or name.") var scene: String
         func run() throws {
             let session = try project.open()
-            defer { session.close() }
+            defer { project.release(session) }
             let edit = try session.apply { p in try p.removingScene(try p.resolveScene(scene).id) }
             print(edit.label)
         }

@@ -26,7 +26,7 @@ struct ShotCommand: ParsableCommand {
 
         func run() throws {
             let session = try project.open()
-            defer { session.close() }
+            defer { project.release(session) }
             let rate = session.project.frameRate
             let media = try session.shotMedia(image: image, video: video, inPoint: try inPoint.map { try Parse.double($0, field: "--in", range: 0...86400) }, outPoint: try outPoint.map { try Parse.double($0, field: "--out", range: 0...86400) })
             let frames: Int
@@ -75,7 +75,7 @@ struct ShotCommand: ParsableCommand {
 
         func run() throws {
             let session = try project.open()
-            defer { session.close() }
+            defer { project.release(session) }
             let rate = session.project.frameRate
             let frames = try duration.map { try Parse.duration($0, rate: rate) }
             let seedValue = try seed.map(Parse.seed)
@@ -115,7 +115,7 @@ struct ShotCommand: ParsableCommand {
 
         func run() throws {
             let session = try project.open()
-            defer { session.close() }
+            defer { project.release(session) }
             guard let n = Int(to) else {
                 throw ValidationError.invalidNumber(field: "position", value: to, expected: "a whole number from 1")
             }
@@ -130,7 +130,7 @@ struct ShotCommand: ParsableCommand {
         @Argument(help: "Shot id or 1-based position.") var shot: String
         func run() throws {
             let session = try project.open()
-            defer { session.close() }
+            defer { project.release(session) }
             let edit = try session.apply { p in try p.removingShot(try p.resolveShot(shot).id) }
             print(edit.label)
         }

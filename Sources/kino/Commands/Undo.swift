@@ -6,7 +6,7 @@ struct Undo: ParsableCommand {
     @OptionGroup var project: ProjectPath
     func run() throws {
         let session = try project.open()
-        defer { session.close() }
+        defer { project.release(session) }
         if let e = try session.undo() { print("undid: \(e.label)") } else { print("nothing to undo") }
     }
 }
@@ -16,7 +16,7 @@ struct Redo: ParsableCommand {
     @OptionGroup var project: ProjectPath
     func run() throws {
         let session = try project.open()
-        defer { session.close() }
+        defer { project.release(session) }
         if let e = try session.redo() { print("redid: \(e.label)") } else { print("nothing to redo") }
     }
 }
