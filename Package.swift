@@ -30,7 +30,8 @@ let package = Package(
         .target(name: "KinoStore", dependencies: ["KinoCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "KinoMedia", dependencies: ["KinoCore", "CFFmpeg"]),
         .target(name: "KinoTerminal", dependencies: ["KinoCore", "CChafa"]),
-        .target(name: "KinoKit", dependencies: ["KinoCore", "KinoEngine", "KinoStore", "KinoMedia", "KinoTerminal"]),
+        .target(name: "KinoAudio", dependencies: ["KinoCore"]),
+        .target(name: "KinoKit", dependencies: ["KinoCore", "KinoEngine", "KinoStore", "KinoMedia", "KinoTerminal", "KinoAudio"]),
         .target(name: "KinoEditor", dependencies: ["KinoCore", "KinoKit", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "KinoTUI", dependencies: ["KinoCore", "KinoKit", "KinoEditor", "KinoTerminal", "CNcurses"]),
         .executableTarget(name: "kino", dependencies: [
@@ -38,7 +39,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kino-bench", dependencies: [
-            "KinoCore", "KinoKit", "KinoEngine", "KinoStore", "KinoMedia", "KinoTerminal", "KinoEditor", "KinoTUI",
+            "KinoCore", "KinoKit", "KinoEngine", "KinoStore", "KinoMedia", "KinoTerminal", "KinoEditor", "KinoTUI", "KinoAudio",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
 
@@ -46,6 +47,7 @@ let package = Package(
         .testTarget(name: "KinoEngineTests", dependencies: ["KinoEngine", "KinoCore"]),
         .testTarget(name: "KinoStoreTests", dependencies: ["KinoStore", "KinoCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "KinoMediaTests", dependencies: ["KinoMedia", "KinoCore"]),
+        .testTarget(name: "KinoAudioTests", dependencies: ["KinoAudio", "KinoCore"]),
         .testTarget(name: "KinoTerminalTests", dependencies: ["KinoTerminal", "KinoCore"]),
         .testTarget(name: "KinoKitTests", dependencies: ["KinoKit", "KinoCore", "KinoEngine", "KinoStore", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "KinoEditorTests", dependencies: ["KinoEditor", "KinoKit", "KinoCore"]),
