@@ -30,7 +30,8 @@ let package = Package(
         .target(name: "KinoStore", dependencies: ["KinoCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "KinoMedia", dependencies: ["KinoCore", "CFFmpeg"]),
         .target(name: "KinoTerminal", dependencies: ["KinoCore", "CChafa"]),
-        .target(name: "KinoKit", dependencies: ["KinoCore", "KinoEngine", "KinoStore", "KinoMedia", "KinoTerminal"]),
+        .target(name: "KinoInterchange", dependencies: ["KinoCore"]),
+        .target(name: "KinoKit", dependencies: ["KinoCore", "KinoEngine", "KinoStore", "KinoMedia", "KinoTerminal", "KinoInterchange"]),
         .target(name: "KinoEditor", dependencies: ["KinoCore", "KinoKit", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "KinoTUI", dependencies: ["KinoCore", "KinoKit", "KinoEditor", "KinoTerminal", "CNcurses"]),
         .executableTarget(name: "kino", dependencies: [
@@ -47,6 +48,7 @@ let package = Package(
         .testTarget(name: "KinoStoreTests", dependencies: ["KinoStore", "KinoCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "KinoMediaTests", dependencies: ["KinoMedia", "KinoCore"]),
         .testTarget(name: "KinoTerminalTests", dependencies: ["KinoTerminal", "KinoCore"]),
+        .testTarget(name: "KinoInterchangeTests", dependencies: ["KinoInterchange", "KinoCore"]),
         .testTarget(name: "KinoKitTests", dependencies: ["KinoKit", "KinoCore", "KinoEngine", "KinoStore", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "KinoEditorTests", dependencies: ["KinoEditor", "KinoKit", "KinoCore"]),
         .testTarget(name: "kinoTests", dependencies: ["KinoCore"]),
