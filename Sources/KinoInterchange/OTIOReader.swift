@@ -26,6 +26,7 @@ public struct OTIOReader {
             throw InterchangeError.notOTIO(file: fileName, reason: "the top level is a \(kind), not a Timeline")
         }
         var report: [String] = []
+        _ = try seconds(root["global_start_time"], label: "the timeline's start time")
         let record = try kinoRecord(root["metadata"]?["kino"])
         guard let stack = root["tracks"], case .object = stack else {
             throw InterchangeError.notOTIO(file: fileName, reason: "the timeline has no tracks")

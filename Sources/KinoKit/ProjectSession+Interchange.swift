@@ -191,8 +191,17 @@ extension ProjectSession {
     static func mediaFacts(_ t: ImportedTimeline, file: String, using session: ProjectSession?) throws -> [String: MediaFacts] {
         var facts: [String: MediaFacts] = [:]
         let name = (file as NSString).lastPathComponent
-        for (i, clip) in t.clips.enumerated() where clip.kinoShot == nil {
+        for (i, clip) in t.clips.enumerated() {
             let what = clip.name.isEmpty ? "clip \(i + 1)" : "clip '\(clip.name)'"
+            // Every file a clip names must exist; a Kino clip is rebuilt from its record, so
+            // only foreign clips' files are probed and hashed.
+            if case .file(let path) = clip.media, !FileManager.default.fileExists(atPath: path) {
+                throw InterchangeError.mediaMissing(file: name, item: what, path: path)
+            }
+            if case .imageSequence(let path) = clip.media, !FileManager.default.fileExists(atPath: path) {
+                throw InterchangeError.mediaMissing(file: name, item: what, path: path)
+            }
+            guard clip.kinoShot == nil else { continue }
             switch clip.media {
             case .file(let path):
                 guard facts[path] == nil else { continue }
