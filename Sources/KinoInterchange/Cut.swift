@@ -109,3 +109,4 @@ public enum InterchangeMedia: String, CaseIterable, Sendable {
         return m
     }
 }
+

@@ -114,7 +114,7 @@ extension ProjectSession {
             let result = try export(to: file, codec: codec.rawValue, range: starts[i]..<(starts[i] + shot.duration),
                                     progress: progress, cancel: cancel)
             files.append(result.path)
-            let url = bundled ? "media/\(name)" : fileURL(result.path)
+            let url = bundled ? "media/\(name)" : OTIOWriter.fileURL(result.path)
             if codec == .png {
                 refs[shot.id] = .imageSequence(urlBase: url + "/", namePrefix: "frame_", nameSuffix: ".png",
                                                startFrame: 1, padding: 6, frames: result.frames)
@@ -220,11 +220,4 @@ extension ProjectSession {
         }
         return facts
     }
-}
-
-/// A file path as a file:// URL (spaces and other reserved characters percent-encoded).
-func fileURL(_ path: String) -> String {
-    var allowed = CharacterSet.urlPathAllowed
-    allowed.remove(charactersIn: "?#")
-    return "file://" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path)
 }

@@ -105,6 +105,7 @@ private func renderAll(_ s: ProjectSession) throws {
         #expect(b.markers == a.markers)
         #expect(b.settings == a.settings)
         #expect(b.nextIDNumber == a.nextIDNumber)
+        #expect(b.audio == a.audio)
         // The same recipe: rendering the imported shot gives the original take's input hash.
         let original = s.takes(of: a.shots[0].id).first { $0.id == a.shots[0].currentTakeID }!
         #expect(try back.render(shot: b.shots[0].id, quality: .full).inputHash == original.inputHash)
@@ -300,5 +301,48 @@ private func renderAll(_ s: ProjectSession) throws {
         let db = try #require(average, "\(psnr.err.suffix(400))")
         print("kdenlive via melt vs kino ffv1 export: PSNR \(db) dB over \(s.project.duration) frames")
         #expect(db > 35)
+    }
+
+    @Test func audioLanesBecomeAudioTracksAtTheSampleRateAndComeBackExactly() throws {
+        let dir = TempFolder()
+        let s = try cutProject(dir)
+        defer { s.close() }
+        let tone = try run("/usr/bin/ffmpeg", ["-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=0.5", "-ar", "48000", dir.file("tone.wav")])
+        #expect(tone.status == 0, "\(tone.err)")
+        let effect = try s.importAudio(path: dir.file("tone.wav"), lane: .effects, atSeconds: 0.5, name: "ping")
+        let music = try s.addMusicBed(seed: 9, atSeconds: 0, length: 2, fade: 0.25)
+        try s.exportInterchange(to: dir.file("cut.otio"), media: .none)
+        let script = """
+        import json, sys, opentimelineio as otio
+        t = otio.adapters.read_from_file(sys.argv[1])
+        out = []
+        for tr in t.tracks:
+            if tr.kind != "Audio": continue
+            items = [{"kind": type(i).__name__, "name": i.name, "start": i.source_range.start_time.value,
+                      "duration": i.source_range.duration.value, "rate": repr(i.source_range.duration.rate),
+                      "at": tr.range_of_child_at_index(n).start_time.value,
+                      "url": getattr(getattr(i, "media_reference", None), "target_url", None)} for n, i in enumerate(tr)]
+            out.append({"name": tr.name, "items": items})
+        print(json.dumps(out))
+        """
+        let r = try run(referencePython, ["-c", script, dir.file("cut.otio")])
+        #expect(r.status == 0, "\(r.err)")
+        let tracks = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [[String: Any]]
+        #expect(tracks.map { $0["name"] as? String } == ["A2 music", "A3 effects"])
+        let musicItems = tracks[0]["items"] as! [[String: Any]]
+        #expect(musicItems.count == 1)
+        #expect(musicItems[0]["name"] as? String == "music bed")
+        #expect(musicItems[0]["duration"] as? Double == Double(music.length))
+        #expect(musicItems[0]["rate"] as? String == "48000.0")
+        let fx = tracks[1]["items"] as! [[String: Any]]
+        #expect(fx.map { $0["kind"] as? String } == ["Gap", "Clip"])
+        // The clip plays at timeline frame 12 (0.5 s at 23.976 → frame 12 → sample 24024).
+        #expect(fx[1]["at"] as? Double == 24024)
+        #expect(fx[1]["duration"] as? Double == Double(effect.length))
+        #expect(fx[1]["url"] as? String == "file://" + dir.file("tone.wav"))
+        let (back, result) = try ProjectSession.importInterchange(from: dir.file("cut.otio"), toNewProject: dir.file("back.kino"))
+        defer { back.close() }
+        #expect(result.report.isEmpty, "\(result.report)")
+        #expect(back.project.audio == s.project.audio)
     }
 }
