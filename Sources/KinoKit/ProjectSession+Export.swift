@@ -34,9 +34,10 @@ extension ProjectSession {
                                                   p.frameRate.seconds(frames: r.lowerBound), p.frameRate.seconds(frames: r.upperBound),
                                                   p.frameRate.seconds(frames: p.duration)))
         }
-        let settings = ExportSettings(codec: try ExportCodec.parse(codec), crf: crf, preset: preset, frameRate: p.frameRate,
+        var settings = ExportSettings(codec: try ExportCodec.parse(codec), crf: crf, preset: preset, frameRate: p.frameRate,
                                       width: p.settings.resolution.width, height: p.settings.resolution.height)
         try settings.validate()
+        if settings.codec != .png { settings.provenance = try provenance(of: p, range: r, cancel: cancel) }
         progress.start(total: r.count)
         // The project is taken once, so an edit during the export cannot mix versions.
         let provider = TimelineFrames(session: self, project: p, range: r, cancel: cancel)
