@@ -37,10 +37,8 @@ extension ProjectSession {
     public func exportInterchange(to path: String, format: InterchangeFormat? = nil, media: InterchangeMedia = .prores,
                                   progress: GenerationProgress = GenerationProgress(),
                                   cancel: CancelToken = CancelToken()) throws -> InterchangeExportResult {
-        let destination = try checkedDestination(path)
-        let format = try format ?? InterchangeFormat.implied(byDestination: destination)
-            ?? { throw InterchangeError.unknownFormat((destination as NSString).pathExtension) }()
-        if format == .otioz, media == .png || media == .none { throw InterchangeError.mediaNotBundlable(media.rawValue) }
+        let request = try checkedInterchange(path: path, format: format?.rawValue, media: media.rawValue)
+        let destination = request.path, format = request.format
         guard !project.shots.isEmpty else { throw KinoKitError.nothingToExport }
 
         let written = try writeClipMedia(for: destination, media: media, bundled: format == .otioz, progress: progress, cancel: cancel)
