@@ -38,9 +38,10 @@ extension ProjectSession {
         }
         let chosen = try ExportDestination.codec(for: path, requested: try codec.map(ExportCodec.parse))
         try ExportDestination.checkFolder(of: path)
-        let settings = ExportSettings(codec: chosen, crf: crf, preset: preset, frameRate: p.frameRate,
+        var settings = ExportSettings(codec: chosen, crf: crf, preset: preset, frameRate: p.frameRate,
                                       width: p.settings.resolution.width, height: p.settings.resolution.height)
         try settings.validate()
+        if settings.codec != .png { settings.provenance = try provenance(of: p, range: r, cancel: cancel) }
         progress.start(total: r.count)
         // The project is taken once, so an edit during the export cannot mix versions.
         let provider = TimelineFrames(session: self, project: p, range: r, cancel: cancel)
