@@ -20,6 +20,8 @@ final class StreamWriter {
     private var ioOpen = false
     private(set) var bytesWritten: Int64 = 0
     private(set) var packetsWritten = 0
+    /// The sound muxed beside the picture, if the export has sound and the container takes it.
+    private(set) var soundTrack: SoundTrack?
 
     /// The pixel format the encoder takes.
     let pixelFormat: AVPixelFormat
@@ -27,7 +29,7 @@ final class StreamWriter {
     let colourSpace: ColourSpace
 
     /// Opens the encoder and, for a file, the muxer at `path` (a file, or an existing folder for PNG).
-    init(path: String, reportingAs reportedPath: String, settings: ExportSettings) throws {
+    init(path: String, reportingAs reportedPath: String, settings: ExportSettings, sound: StereoBuffer? = nil) throws {
         _ = ffmpegLogging
         self.path = path
         self.reportedPath = reportedPath
@@ -109,6 +111,9 @@ final class StreamWriter {
             stream.pointee.time_base = enc.pointee.time_base
             stream.pointee.avg_frame_rate = enc.pointee.framerate
             stream.pointee.r_frame_rate = enc.pointee.framerate
+            if let sound, let soundCodec = SoundCodec.accompanying(settings.codec) {
+                soundTrack = try SoundTrack(muxer: fmt, codec: soundCodec, sound: sound, reportingAs: reportedPath)
+            }
             let r = avio_open(&fmt.pointee.pb, path, AVIO_FLAG_WRITE)
             guard r >= 0 else { throw writeError(averror: r, path: reportedPath) }
             ioOpen = true
@@ -152,6 +157,7 @@ final class StreamWriter {
         let r = avcodec_send_frame(encoder, nil)
         guard r >= 0 else { throw MediaError.encodingFailed(averrorText(r)) }
         try drain()
+        try soundTrack?.finish()
         if case .muxer(let fmt, _) = sink {
             let t = av_write_trailer(fmt)
             guard t >= 0 else { throw writeError(averror: t, path: reportedPath) }
