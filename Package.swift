@@ -31,7 +31,8 @@ let package = Package(
         .target(name: "KinoMedia", dependencies: ["KinoCore", "CFFmpeg"]),
         .target(name: "KinoTerminal", dependencies: ["KinoCore", "CChafa"]),
         .target(name: "KinoAudio", dependencies: ["KinoCore"]),
-        .target(name: "KinoKit", dependencies: ["KinoCore", "KinoEngine", "KinoStore", "KinoMedia", "KinoTerminal", "KinoAudio"]),
+        .target(name: "KinoInterchange", dependencies: ["KinoCore"]),
+        .target(name: "KinoKit", dependencies: ["KinoCore", "KinoEngine", "KinoStore", "KinoMedia", "KinoTerminal", "KinoAudio", "KinoInterchange"]),
         .target(name: "KinoEditor", dependencies: ["KinoCore", "KinoKit", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "KinoTUI", dependencies: ["KinoCore", "KinoKit", "KinoEditor", "KinoTerminal", "CNcurses"]),
         .executableTarget(name: "kino", dependencies: [
@@ -49,6 +50,7 @@ let package = Package(
         .testTarget(name: "KinoMediaTests", dependencies: ["KinoMedia", "KinoCore"]),
         .testTarget(name: "KinoAudioTests", dependencies: ["KinoAudio", "KinoCore"]),
         .testTarget(name: "KinoTerminalTests", dependencies: ["KinoTerminal", "KinoCore"]),
+        .testTarget(name: "KinoInterchangeTests", dependencies: ["KinoInterchange", "KinoCore"]),
         .testTarget(name: "KinoKitTests", dependencies: ["KinoKit", "KinoCore", "KinoEngine", "KinoStore", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "KinoEditorTests", dependencies: ["KinoEditor", "KinoKit", "KinoCore"]),
         .testTarget(name: "kinoTests", dependencies: ["KinoCore"]),
