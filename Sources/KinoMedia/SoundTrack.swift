@@ -137,16 +137,7 @@ final class SoundTrack {
 
     private func drain() throws {
         guard let encoder, let packet else { return }
-        while true {
-            let r = avcodec_receive_packet(encoder, packet)
-            if r == kino_averror(EAGAIN) || r == kino_averror_eof() { return }
-            guard r >= 0 else { throw MediaError.encodingFailed(averrorText(r)) }
-            defer { av_packet_unref(packet) }
-            av_packet_rescale_ts(packet, encoder.pointee.time_base, stream.pointee.time_base)
-            packet.pointee.stream_index = stream.pointee.index
-            let w = av_interleaved_write_frame(fmt, packet)
-            guard w >= 0 else { throw writeError(averror: w, path: reportedPath) }
-        }
+        try receivePackets(encoder, packet) { try writePacket(packet, from: encoder, to: fmt, stream: stream, reportingAs: reportedPath) }
     }
 }
 

@@ -170,19 +170,12 @@ final class StreamWriter {
 
     private func drain() throws {
         guard let encoder, let packet else { return }
-        while true {
-            let r = avcodec_receive_packet(encoder, packet)
-            if r == kino_averror(EAGAIN) || r == kino_averror_eof() { return }
-            guard r >= 0 else { throw MediaError.encodingFailed(averrorText(r)) }
-            defer { av_packet_unref(packet) }
+        try receivePackets(encoder, packet) {
             // Every frame lasts exactly one tick of 1/rate; encoders with delay leave it unset.
             if packet.pointee.duration == 0 { packet.pointee.duration = 1 }
             switch sink {
             case .muxer(let fmt, let stream):
-                av_packet_rescale_ts(packet, encoder.pointee.time_base, stream.pointee.time_base)
-                packet.pointee.stream_index = stream.pointee.index
-                let w = av_interleaved_write_frame(fmt, packet)
-                guard w >= 0 else { throw writeError(averror: w, path: reportedPath) }
+                try writePacket(packet, from: encoder, to: fmt, stream: stream, reportingAs: reportedPath)
             case .folder(let folder):
                 let index = Int(packet.pointee.pts) + 1
                 let file = (folder as NSString).appendingPathComponent(pngSequenceName(index))
@@ -193,6 +186,27 @@ final class StreamWriter {
             packetsWritten += 1
         }
     }
+}
+
+/// Hands each packet the encoder has ready to `each` (then unrefs it), until it wants more input.
+func receivePackets(_ encoder: UnsafeMutablePointer<AVCodecContext>, _ packet: UnsafeMutablePointer<AVPacket>,
+                    _ each: () throws -> Void) throws {
+    while true {
+        let r = avcodec_receive_packet(encoder, packet)
+        if r == kino_averror(EAGAIN) || r == kino_averror_eof() { return }
+        guard r >= 0 else { throw MediaError.encodingFailed(averrorText(r)) }
+        defer { av_packet_unref(packet) }
+        try each()
+    }
+}
+
+/// Moves a packet from the encoder's time base to its stream's and writes it through the interleaver.
+func writePacket(_ packet: UnsafeMutablePointer<AVPacket>, from encoder: UnsafeMutablePointer<AVCodecContext>,
+                 to fmt: UnsafeMutablePointer<AVFormatContext>, stream: UnsafeMutablePointer<AVStream>, reportingAs path: String) throws {
+    av_packet_rescale_ts(packet, encoder.pointee.time_base, stream.pointee.time_base)
+    packet.pointee.stream_index = stream.pointee.index
+    let w = av_interleaved_write_frame(fmt, packet)
+    guard w >= 0 else { throw writeError(averror: w, path: path) }
 }
 
 /// frame_000001.png for index 1: the numbering an image2 demuxer and most tools read back.
