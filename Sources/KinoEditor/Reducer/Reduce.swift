@@ -129,6 +129,7 @@ func perform(_ command: Command, key: Key?, in state: inout EditorState) -> [Eff
     case .editPrompt:
         guard let shot = state.selected else { state.message = StatusMessage("no shot to edit; add one with :shot add", isError: true); return [] }
         state.promptBuffer = TextBuffer(shot.prompt)
+        state.promptBase = shot.prompt
         state.mode = .insert
         state.focus = .inspector
         return []
