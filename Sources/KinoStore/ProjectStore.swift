@@ -113,7 +113,7 @@ public final class ProjectStore: @unchecked Sendable {
             try? queue.close()
             throw mapOpenError(e, path: path)
         }
-        return try ProjectStore(path: path, db: queue)
+        return ProjectStore(path: path, db: queue)
     }
 
     static func mapOpenError(_ e: DatabaseError, path: String) -> StoreError {
