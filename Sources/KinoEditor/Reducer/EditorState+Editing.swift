@@ -127,15 +127,21 @@ extension EditorState {
         case .lineStart: buffer.moveLineStart()
         case .lineEnd: buffer.moveLineEnd()
         case .cancelEdit:
-            promptBuffer = nil; mode = .normal
+            promptBuffer = nil; promptBase = nil; mode = .normal
             message = StatusMessage("prompt edit discarded")
             return []
         case .finishEdit:
-            promptBuffer = nil; mode = .normal
             let text = buffer.text
+            if let base = promptBase, let shot = selected, shot.prompt != base, shot.prompt != text {
+                // Changed by another process while typed here: the next Esc is a choice, not an accident.
+                promptBase = shot.prompt
+                message = StatusMessage("the prompt of \(shot.id) was changed elsewhere while you typed (now '\(shot.prompt.prefix(40))'); Esc again saves your text over it, ctrl-c discards yours", isError: true)
+                return []
+            }
+            promptBuffer = nil; promptBase = nil; mode = .normal
             guard selected?.prompt != text else { message = StatusMessage("prompt unchanged"); return [] }
             let effects = runVerb(["shot", "set", "--prompt", text])
-            if effects.isEmpty { promptBuffer = buffer; mode = .insert }   // refused: keep editing
+            if effects.isEmpty { promptBuffer = buffer; promptBase = selected?.prompt; mode = .insert }   // refused: keep editing
             return effects
         default: return []
         }
