@@ -1,10 +1,12 @@
+import Foundation
 import GRDB
+import KinoCore
 
 /// The project file's schema, migrated forward by name. A file whose migrations include
 /// one this build does not know comes from a newer Kino and is refused.
 enum Schema {
     /// Also written to PRAGMA user_version, so tools other than GRDB can read it.
-    static let version = 1
+    static let version = 2
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -55,6 +57,42 @@ enum Schema {
             INSERT INTO take_counter VALUES (1, 1);
             """)
         }
+        m.registerMigration("v2") { db in try migrateCameraKeysToBinary(db) }
         return m
+    }
+
+    /// v2: camera paths as compact binary keys (a BLOB column) instead of JSON text, because
+    /// decoding JSON was most of the time spent opening a long project. The shot table is
+    /// rebuilt (SQLite's documented way to change a column's type), every row's camera
+    /// converted; a camera that is not readable JSON stops the migration (its transaction is
+    /// rolled back, the file left as it was) with a 'corrupt' error.
+    static func migrateCameraKeysToBinary(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE shot_v2 (
+              id TEXT PRIMARY KEY, position INTEGER NOT NULL,
+              scene_id TEXT NOT NULL REFERENCES scene(id) DEFERRABLE INITIALLY DEFERRED,
+              name TEXT NOT NULL, prompt TEXT NOT NULL, duration INTEGER NOT NULL, seed INTEGER NOT NULL,
+              cast_json TEXT NOT NULL, camera BLOB NOT NULL, camera_preset TEXT, camera_explicit INTEGER NOT NULL,
+              start_image TEXT, source_video TEXT,
+              lighting_id TEXT REFERENCES lighting(id) DEFERRABLE INITIALLY DEFERRED,
+              current_take_id TEXT);
+            INSERT INTO shot_v2 SELECT id, position, scene_id, name, prompt, duration, seed, cast_json, camera,
+              camera_preset, camera_explicit, start_image, source_video, lighting_id, current_take_id FROM shot;
+            """)
+        let update = try db.makeStatement(sql: "UPDATE shot_v2 SET camera = ? WHERE id = ?")
+        for row in try Row.fetchAll(db, sql: "SELECT id, camera FROM shot_v2 WHERE typeof(camera) = 'text'") {
+            let id: String = row["id"], text: String = row["camera"]
+            let path: CameraPath
+            do { path = try FieldJSON.decode(CameraPath.self, text) } catch {
+                // Mapped by the opener to "the project is corrupt: ...".
+                throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "the camera of shot \(id) is unreadable (\(error))")
+            }
+            try update.execute(arguments: [path.binaryEncoded(), id])
+        }
+        try db.execute(sql: """
+            DROP TABLE shot;
+            ALTER TABLE shot_v2 RENAME TO shot;
+            CREATE INDEX shot_position ON shot(position);
+            """)
     }
 }

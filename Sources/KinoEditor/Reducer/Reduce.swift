@@ -25,10 +25,11 @@ public func reduce(_ state: inout EditorState, _ action: Action) -> [Effect] {
 
     case .projectChanged(let project):
         let previousIndex = state.selectedIndex
+        let before = state.project
         state.project = project
         state.reconcileSelection(previousIndex: previousIndex)
         state.refitTimeline()
-        return state.selectedShot.map { [.refreshStatus([$0])] } ?? []
+        return state.followShots([], changedFrom: before).0
 
     case .statusChanged(let status):
         state.shotStatus.merge(status) { _, new in new }
