@@ -55,11 +55,11 @@ public struct ShotField: Sendable {
         copy = { $1[keyPath: path] = $0[keyPath: path] }
         columnValue = { try coding.column($0[keyPath: path]) }
         readColumn = { shot, value in
-            do { shot[keyPath: path] = try coding.fromColumn(value) } catch { throw FieldCodingError(field: column, detail: "\(error)") }
+            do { shot[keyPath: path] = try coding.fromColumn(value) } catch { throw FieldCodingError(field: column, because: error) }
         }
         journalJSON = { try coding.json($0[keyPath: path]) }
         readJournal = { shot, value in
-            do { shot[keyPath: path] = try coding.fromJSON(value) } catch { throw FieldCodingError(field: name, detail: "\(error)") }
+            do { shot[keyPath: path] = try coding.fromJSON(value) } catch { throw FieldCodingError(field: name, because: error) }
         }
     }
 
@@ -109,6 +109,11 @@ public struct FieldCodingError: Error, LocalizedError, Hashable {
     public let field: String
     public let detail: String
     public init(field: String, detail: String) { self.field = field; self.detail = detail }
+    /// Names the field; keeps the cause's own sentence short (a decoder's is very long).
+    init(field: String, because error: Error) {
+        let inner = (error as? FieldCodingError)?.detail ?? (error as? LocalizedError)?.errorDescription ?? error.localizedDescription
+        self.init(field: field, detail: String(inner.prefix(120)))
+    }
     public var errorDescription: String? { "unreadable value for \(field): \(detail)" }
 }
 
@@ -121,7 +126,7 @@ public struct FieldCoding<Value: Sendable>: Sendable {
 }
 
 private func unexpected(_ value: Any, _ wanted: String) -> FieldCodingError {
-    FieldCodingError(field: wanted, detail: "expected \(wanted), found \(type(of: value))")
+    FieldCodingError(field: wanted, detail: "expected \(wanted), found \(String("\(value)".prefix(40)))")
 }
 
 extension FieldCoding where Value == String {
