@@ -7,8 +7,8 @@ import KinoTUI
 
 /// Opening a 1,000-shot project whose shots all have orbit camera paths: the file as Kino
 /// writes it now (binary camera keys), the same shots with the keys as JSON text (what a
-/// version-1 file held; read through the JSON path), and a version-1 file's first open
-/// (migration v2 converting every camera). Then the editor's first screen on that project.
+/// file from before v3 held; read through the JSON path), and such a file's first open
+/// (migration v3-camera-keys converting every camera). Then the editor's first screen on that project.
 enum OpenBenchmark {
     static let shots = 1000, runs = 9
 
@@ -79,12 +79,12 @@ enum OpenBenchmark {
         }
         try q.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         try q.close()
-        // …and marked as version 1, so opening it migrates.
+        // …and marked as from before v3-camera-keys, so opening it migrates.
         try FileManager.default.copyItem(atPath: json, toPath: v1)
         let q1 = try DatabaseQueue(path: v1)
-        try q1.write { db in try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v2'") }
+        try q1.write { db in try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v3-camera-keys'") }
         try q1.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA user_version = 1")
+            try db.execute(sql: "PRAGMA user_version = 2")
             try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }
         try q1.close()
@@ -103,8 +103,8 @@ enum OpenBenchmark {
         out += String(format: "load average %.1f\n", loadAverage())
         out += "| file | open, median | open, fastest | open, CPU time (median) | loading the rows alone (median) |\n| --- | --- | --- | --- | --- |\n"
         out += row("camera keys binary (now)", b)
-        out += row("camera keys as JSON text (version 1)", j)
-        out += String(format: "| version-1 file, first open (migration + open) | %.1f ms | | %.1f ms | |\n", migration, migrationCPU)
+        out += row("camera keys as JSON text (before v3)", j)
+        out += String(format: "| file with JSON keys, first open (migration v3 + open) | %.1f ms | | %.1f ms | |\n", migration, migrationCPU)
         out += "| cameras identical after the migration | \(same ? "yes" : "NO") | | | |\n\n"
         out += EditorBenchmark.run(keys: 1000, project: project)
         return out

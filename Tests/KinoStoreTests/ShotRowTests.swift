@@ -4,7 +4,7 @@ import Testing
 import KinoCore
 @testable import KinoStore
 
-/// The project file as made by Kino before migration v2 (camera keys as JSON text): made with
+/// The project file as made by Kino before migration v3-camera-keys (and v2-audio) (camera keys as JSON text): made with
 /// `kino new/lighting add/scene add/character add/shot add --camera orbit|dolly/render`, then
 /// checkpoints and thumbnails deleted and VACUUMed to keep it small.
 let v1Fixture: String = {
@@ -83,7 +83,7 @@ let v1Fixture: String = {
         #expect(try CameraPath(binary: try #require(blob)) == Self.other.camera)
     }
 
-    /// A file from before v2 is migrated on opening: cameras become binary keys with the same
+    /// A version-1 file is migrated on opening: cameras become binary keys with the same
     /// values, everything else (journal, takes) reads as before, and a second open writes nothing.
     @Test func aVersion1FileIsMigratedToBinaryCameraKeys() throws {
         let dir = TempDir()
@@ -118,7 +118,7 @@ let v1Fixture: String = {
         try check.close()
         #expect(types == ["blob"])
         #expect(newVersion == Schema.version)
-        #expect(migrations == ["v1", "v2"])
+        #expect(migrations == ["v1", "v2-audio", "v3-camera-keys"])
 
         let before = fileBytes(path)
         try ProjectStore.open(at: path).close()

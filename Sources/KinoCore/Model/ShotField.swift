@@ -212,7 +212,7 @@ extension FieldCoding where Value == [CastMember] {
 
 extension FieldCoding where Value == CameraPath {
     /// Compact binary keys in the column (JSON decoding dominated opening a long project);
-    /// JSON in the journal. A JSON column (a file from before migration v2) is read as well.
+    /// JSON in the journal. A JSON column (a file from before migration v3-camera-keys) is read as well.
     static var cameraKeys: FieldCoding {
         let plain = FieldCoding.json()
         return FieldCoding(column: { .blob($0.binaryEncoded()) },
