@@ -21,12 +21,14 @@ public enum VerbJob: Hashable, Sendable {
     case export(ExportRequest)
     /// One full-resolution frame of a shot written as a PNG file.
     case frame(ShotID, frame: Int, path: String)
+    /// The timeline as OTIO/EDL/FCPXML/Kdenlive with its media (`otio export`).
+    case interchange(InterchangeRequest)
 
     /// The shot it works on (nil for an export).
     public var shot: ShotID? {
         switch self {
         case .render(let s, _), .extend(let s, _, _, _), .refine(let s, _, _, _, _, _), .frame(let s, _, _): return s
-        case .export: return nil
+        case .export, .interchange: return nil
         }
     }
 
@@ -38,6 +40,7 @@ public enum VerbJob: Hashable, Sendable {
         case .refine(let s, _, _, _, _, _): return "refine \(s)"
         case .export(let r): return "export \(r.path)"
         case .frame(let s, _, _): return "frame \(s)"
+        case .interchange(let r): return "otio export \(r.path)"
         }
     }
 }
@@ -68,6 +71,9 @@ extension ProjectSession {
             let image = try frame(shot: s, at: f, quality: .full, progress: progress, cancel: cancel)
             try writePNG(image, to: path)
             return "wrote \(path) (\(image.width)x\(image.height), \(s) frame \(f))"
+        case .interchange(let r):
+            let result = try exportInterchange(to: r.path, format: r.format, media: r.media, progress: progress, cancel: cancel)
+            return "wrote \(result.path): \(result.format), \(result.clips) clips, \(result.mediaFiles.count) media files, \(result.bytes) bytes"
         }
     }
 }
