@@ -90,6 +90,7 @@ public final class ProjectStore: @unchecked Sendable {
                 guard check == ["ok"] else {
                     throw StoreError.corrupt(path, detail: check.prefix(1).joined())
                 }
+                try Schema.checkBeforeMigrating(db, path: path)
             }
         } catch let e as DatabaseError {
             try? queue.close()
@@ -222,12 +223,6 @@ enum JournalCoding {
         }
         return try JSONDecoder().decode(Edit.self, from: Data(text.utf8))
     }
-    static func encodeValue<T: Encodable>(_ v: T) throws -> String {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys]
-        return String(decoding: try e.encode(v), as: UTF8.self)
-    }
-    static func decodeValue<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
-        try JSONDecoder().decode(T.self, from: Data(text.utf8))
-    }
+    static func encodeValue<T: Encodable>(_ v: T) throws -> String { try FieldJSON.encode(v) }
+    static func decodeValue<T: Decodable>(_ type: T.Type, _ text: String) throws -> T { try FieldJSON.decode(T.self, text) }
 }

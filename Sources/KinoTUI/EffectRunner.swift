@@ -52,9 +52,8 @@ final class EffectRunner: @unchecked Sendable {
                 do {
                     if let edit = isUndo ? try backend.undo() : try backend.redo() {
                         actions.post(.projectChanged(backend.project))
+                        // The reducer marks the affected shots stale and cancels their jobs.
                         actions.post(.info("\(isUndo ? "undid" : "redid") \(edit.label)"))
-                        let touched = edit.touchedShots.filter { backend.project.shotIndex($0) != nil }
-                        if !touched.isEmpty { self.refreshStatus(Array(touched)) }
                     } else {
                         actions.post(.info(isUndo ? "nothing to undo" : "nothing to redo"))
                     }
