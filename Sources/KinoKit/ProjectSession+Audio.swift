@@ -63,6 +63,36 @@ extension ProjectSession {
         try mixer(snapshot ?? project).mix()
     }
 
+    /// The sound of timeline frames `range` for an export, or nil when the project is silent.
+    func soundtrack(_ p: Project, range: Range<Int>) throws -> StereoBuffer? {
+        guard p.hasSound else { return nil }
+        let mix = try mixdown(snapshot: p)
+        return mix.slice(AudioClock.sample(atFrame: range.lowerBound, rate: p.frameRate)..<AudioClock.sample(atFrame: range.upperBound, rate: p.frameRate))
+    }
+
+    /// Writes the mix (or, with `stems`, one file per lane: NAME-voice.wav …) as WAV or FLAC.
+    /// Returns the files written.
+    @discardableResult
+    public func exportSound(to path: String, stems: Bool = false, range: Range<Int>? = nil) throws -> [String] {
+        let p = project
+        guard p.duration > 0 else { throw KinoKitError.nothingToExport }
+        let r = range ?? 0..<p.duration
+        let samples = AudioClock.sample(atFrame: r.lowerBound, rate: p.frameRate)..<AudioClock.sample(atFrame: r.upperBound, rate: p.frameRate)
+        guard stems else {
+            _ = try KinoMedia.exportSound(try mixdown(snapshot: p).slice(samples), to: path)
+            return [path]
+        }
+        let ext = (path as NSString).pathExtension, base = (path as NSString).deletingPathExtension
+        var written: [String] = []
+        let m = mixer(p)
+        for lane in AudioLaneKind.allCases {
+            let file = "\(base)-\(lane.rawValue).\(ext)"
+            _ = try KinoMedia.exportSound(try m.stem(lane).slice(samples), to: file)
+            written.append(file)
+        }
+        return written
+    }
+
     /// One lane alone, as it sounds in the mix.
     public func stem(_ lane: AudioLaneKind, snapshot: Project? = nil) throws -> StereoBuffer {
         try mixer(snapshot ?? project).stem(lane)

@@ -1,5 +1,6 @@
 import Testing
 import KinoCore
+import KinoKit
 @testable import KinoEditor
 
 @Suite struct EditingReducerTests {
@@ -20,6 +21,44 @@ import KinoCore
         #expect(old.prompt == "close-up of the phone screen lighting up")
         #expect(new.prompt == expected)
         #expect(effects.contains(.refreshStatus(["sh9"])))
+    }
+
+    @Test func aPromptChangedElsewhereWhileTypingIsNotWrittenOverSilently() {
+        var s = sampleState()
+        send(&s, .key(.char("i")), .key(.end))
+        for a in typeKeys(" EDITOR") { send(&s, a) }
+        var p = s.project
+        let id = s.selectedShot!
+        p.shots[p.shotIndex(id)!].prompt = "external"
+        #expect(send(&s, .projectChanged(p)).isEmpty == false)
+        // The first Esc refuses and says why; the typed text stays.
+        #expect(send(&s, .key(.escape)).isEmpty)
+        #expect(s.mode == .insert)
+        #expect(s.message?.isError == true)
+        #expect(s.message?.text.contains("changed elsewhere") == true)
+        #expect(s.promptBuffer?.text == "a smartphone rotating on a white studio tabletop EDITOR")
+        #expect(s.selected?.prompt == "external")
+        // The second Esc is a choice: it saves over the new prompt, with that as the old value.
+        let effects = send(&s, .key(.escape))
+        #expect(s.mode == .normal)
+        guard case .applyEdit(.updateShot(let old, let new)) = effects.first else { Issue.record("no edit: \(effects)"); return }
+        #expect(old.prompt == "external")
+        #expect(new.prompt == "a smartphone rotating on a white studio tabletop EDITOR")
+    }
+
+    @Test func projectChangedKeepsThePlayheadOnItsShotsFrame() {
+        var s = sampleState()
+        send(&s, .key(.char("l")), .key(.char(".")))
+        let id = s.selectedShot!
+        let local = s.playheadShot!.local
+        var p = s.project
+        var first = p.shots[0]
+        first.duration += 30
+        p.shots[0] = first
+        send(&s, .projectChanged(p))
+        #expect(s.selectedShot == id)
+        #expect(s.project.shots[s.playheadShot!.index].id == id)
+        #expect(s.playheadShot!.local == local)
     }
 
     @Test func ctrlCInInsertModeDiscardsTheEdit() {
@@ -111,7 +150,7 @@ import KinoCore
         var s = sampleState()
         s.shotStatus["sh8"] = ShotStatus(render: .rendered, currentTake: 1, takeCount: 1)
         let start = send(&s, .key(.char("r")))
-        #expect(start == [.startRender(1, shot: "sh8")])
+        #expect(start == [verb(s, ["render"], job: 1)])
         send(&s, .jobStarted(1), .jobProgress(1, 0.4))
         #expect(s.jobs.first?.phase == .running)
         #expect(s.jobs.first?.progress == 0.4)
@@ -154,8 +193,8 @@ import KinoCore
         #expect(send(&s, .key(.char("t"))).isEmpty)
         #expect(s.message?.isError == true)
         send(&s, .statusChanged(["sh8": ShotStatus(render: .rendered, currentTake: 3, takeCount: 3)]))
-        #expect(send(&s, .key(.char("t"))) == [.useTake(shot: "sh8", take: 1)])
-        #expect(send(&s, .key(.char("T"))) == [.useTake(shot: "sh8", take: 2)])
+        #expect(send(&s, .key(.char("t"))) == [verb(s, ["take", "1"])])
+        #expect(send(&s, .key(.char("T"))) == [verb(s, ["take", "2"])])
     }
 
     @Test func jobsReportProgressAndFinishWithAMessageAndAFrameRequest() {

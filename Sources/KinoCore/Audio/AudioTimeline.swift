@@ -158,3 +158,8 @@ public struct AudioTimeline: Hashable, Sendable, Codable {
 
     public var isEmpty: Bool { clips.values.allSatisfy(\.isEmpty) }
 }
+
+extension Project {
+    /// Whether the project makes any sound: a placed clip, or a shot with its own sound.
+    public var hasSound: Bool { !audio.isEmpty || shots.contains { $0.sourceVideo != nil } }
+}

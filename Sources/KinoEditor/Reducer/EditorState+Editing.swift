@@ -3,8 +3,8 @@ import KinoCore
 
 extension EditorState {
     /// Applies `edit` to the editor's copy of the project and asks the runtime to save it.
-    /// A refused edit leaves everything as it was and says why. Jobs whose shot inputs
-    /// changed are cancelled.
+    /// A refused edit leaves everything as it was and says why. Shots whose inputs changed
+    /// show as stale and their jobs are cancelled.
     mutating func commit(_ edit: Edit) -> [Effect] {
         let before = project
         do {
@@ -13,35 +13,27 @@ extension EditorState {
             message = StatusMessage(error.localizedDescription, isError: true)
             return []
         }
-        var effects: [Effect] = [.applyEdit(edit)]
-        let changed = Self.shotsWithChangedInputs(edit)
-        for id in changed {
-            if shotStatus[id]?.render == .rendered { shotStatus[id]?.render = .stale }
-            for job in jobs where job.shot == id {
-                effects.append(.cancelJob(job.id))
-            }
-        }
-        let cancelled = jobs.filter { $0.shot.map(changed.contains) == true }
+        let (effects, cancelled) = followShots([.applyEdit(edit)], changedFrom: before)
         message = StatusMessage(edit.label + (cancelled.isEmpty ? "" : " — cancelling \(cancelled.map(\.label).joined(separator: ", ")) (inputs changed)"))
         if before.duration != project.duration { refitTimeline() }
         reconcileSelection(previousIndex: selectedIndex)
-        let refresh = edit.touchedShots.filter { project.shotIndex($0) != nil }.sorted()
-        if !refresh.isEmpty { effects.append(.refreshStatus(refresh)) }
         return effects
     }
 
-    /// Shots whose generated frames an edit makes out of date (a rename, a take switch or a
-    /// move does not).
-    static func shotsWithChangedInputs(_ edit: Edit) -> Set<ShotID> {
-        switch edit {
-        case .updateShot(let old, let new):
-            var a = old, b = new
-            a.name = ""; b.name = ""; a.currentTakeID = nil; b.currentTakeID = nil
-            return a == b ? [] : [new.id]
-        case .deleteShot(let s, _): return [s.id]
-        case .group(_, let edits): return edits.reduce(into: Set()) { $0.formUnion(shotsWithChangedInputs($1)) }
-        default: return []
-        }
+    /// After the project changed from `before` (an edit here, an undo, a job, another
+    /// process): marks the shots whose inputs changed stale, cancels every job on an affected
+    /// shot, and asks for the status of the shots that need it. Returns `effects` with those
+    /// added, and the jobs cancelled.
+    mutating func followShots(_ effects: [Effect], changedFrom before: Project) -> ([Effect], [Job]) {
+        let diff = project.shotDiff(since: before)
+        var effects = effects
+        for id in diff.inputsChanged where shotStatus[id]?.render == .rendered { shotStatus[id]?.render = .stale }
+        let affected = diff.affected
+        let cancelled = jobs.filter { $0.shot.map(affected.contains) == true }
+        effects += cancelled.map { .cancelJob($0.id) }
+        let refresh = diff.needsStatus.sorted()
+        if !refresh.isEmpty { effects.append(.refreshStatus(refresh)) }
+        return (effects, cancelled)
     }
 
     /// Changes the selected shot through `change` as one updateShot edit.
@@ -56,68 +48,23 @@ extension EditorState {
         return commit(.updateShot(old: old, new: new))
     }
 
-    /// Adds a shot after the selected one (in its scene), selects it.
-    mutating func addShot(seconds: Double?, prompt: String) -> [Effect] {
-        guard let sceneID = selected?.sceneID ?? project.scenes.first?.id else {
-            message = StatusMessage("the project has no scene; add one with 'kino scene add' first", isError: true)
-            return []
-        }
-        let rate = project.frameRate
-        let duration = rate.frames(seconds: seconds ?? 4)
-        guard duration >= 1 else { message = StatusMessage(ValidationError.invalidDuration("\(seconds ?? 0)").localizedDescription, isError: true); return [] }
-        var copy = project
-        let from = copy.nextIDNumber
-        let id: ShotID = copy.allocateID()
-        let shot = Shot(id: id, sceneID: sceneID, prompt: prompt, duration: duration, seed: UInt64(id.number))
-        let at = (selectedIndex ?? (project.shots.count - 1)) + 1
-        let edit = Edit.group(label: "add shot \(id)", edits: [.advanceIDs(from: from, to: copy.nextIDNumber), .insertShot(shot, at: at)])
-        var effects = commit(edit)
-        guard !effects.isEmpty else { return [] }
-        effects += selectShot(at: at)
-        return effects
-    }
+    /// Adds a shot after the selected one (in its scene), selects it: the `shot add` verb.
+    mutating func addShot() -> [Effect] { runVerb(["shot", "add"]) }
 
+    /// Removes the selected shot: the `shot remove` verb.
     mutating func deleteSelectedShot() -> [Effect] {
-        guard let i = selectedIndex else { message = StatusMessage("no shot to delete", isError: true); return [] }
-        return commit(.deleteShot(project.shots[i], at: i))
+        guard selectedIndex != nil else { message = StatusMessage("no shot to delete", isError: true); return [] }
+        return runVerb(["shot", "remove"])
     }
 
+    /// Moves the selected shot one place: the `shot move` verb.
     mutating func moveSelectedShot(by delta: Int) -> [Effect] {
         guard let i = selectedIndex else { return [] }
         let to = i + delta
         guard to >= 0, to < project.shots.count else { message = StatusMessage("the shot is already at the \(delta < 0 ? "start" : "end")"); return [] }
-        var effects = commit(.moveShot(project.shots[i].id, from: i, to: to))
+        var effects = runVerb(["shot", "move", String(to + 1)])
         if !effects.isEmpty { effects += movePlayhead(to: project.shotStarts[to], followSelection: false) }
         return effects
-    }
-
-    /// Queues a render, extend or refine of the selected shot.
-    mutating func startJob(_ kind: Job.Kind) -> [Effect] {
-        guard let shot = selected else { message = StatusMessage("no shot is selected", isError: true); return [] }
-        if let busy = jobs.first(where: { $0.shot == shot.id }) {
-            message = StatusMessage("\(shot.id) is busy (\(busy.label)); wait or cancel it with x", isError: true)
-            return []
-        }
-        let id = nextJobID
-        nextJobID += 1
-        let job = Job(id: id, kind: kind, shot: shot.id)
-        jobs.append(job)
-        message = StatusMessage("queued \(job.label)")
-        switch kind {
-        case .render: return [.startRender(id, shot: shot.id)]
-        case .extend(let frames, let prompt): return [.startExtend(id, shot: shot.id, frames: frames, prompt: prompt)]
-        case .refine(let from, let to): return [.startRefine(id, shot: shot.id, from: from, to: to)]
-        case .export(let path): return [.export(id, path: path)]
-        }
-    }
-
-    mutating func startExport(path: String) -> [Effect] {
-        let id = nextJobID
-        nextJobID += 1
-        let job = Job(id: id, kind: .export(path: path), shot: nil)
-        jobs.append(job)
-        message = StatusMessage("queued \(job.label)")
-        return [.export(id, path: path)]
     }
 
     /// Cancels the selected shot's job, else the newest job.
@@ -141,6 +88,7 @@ extension EditorState {
         return useTake(next)
     }
 
+    /// Uses take `n` (its number among the complete takes): the `take` verb.
     mutating func useTake(_ n: Int) -> [Effect] {
         guard let shot = selected else { message = StatusMessage("no shot is selected", isError: true); return [] }
         let count = shotStatus[shot.id]?.takeCount ?? 0
@@ -148,8 +96,9 @@ extension EditorState {
             message = StatusMessage("take \(n) does not exist; \(shot.id) has \(count) take\(count == 1 ? "" : "s")", isError: true)
             return []
         }
-        message = StatusMessage("using take \(n)/\(count) of \(shot.id)")
-        return [.useTake(shot: shot.id, take: n)]
+        let effects = runVerb(["take", String(n)])
+        if !effects.isEmpty { message = StatusMessage("using take \(n)/\(count) of \(shot.id)") }
+        return effects
     }
 
     /// Keys in insert mode: edit the prompt buffer; leaving commits one undoable edit.
@@ -170,15 +119,21 @@ extension EditorState {
         case .lineStart: buffer.moveLineStart()
         case .lineEnd: buffer.moveLineEnd()
         case .cancelEdit:
-            promptBuffer = nil; mode = .normal
+            promptBuffer = nil; promptBase = nil; mode = .normal
             message = StatusMessage("prompt edit discarded")
             return []
         case .finishEdit:
-            promptBuffer = nil; mode = .normal
             let text = buffer.text
+            if let base = promptBase, let shot = selected, shot.prompt != base, shot.prompt != text {
+                // Changed by another process while typed here: the next Esc is a choice, not an accident.
+                promptBase = shot.prompt
+                message = StatusMessage("the prompt of \(shot.id) was changed elsewhere while you typed (now '\(shot.prompt.prefix(40))'); Esc again saves your text over it, ctrl-c discards yours", isError: true)
+                return []
+            }
+            promptBuffer = nil; promptBase = nil; mode = .normal
             guard selected?.prompt != text else { message = StatusMessage("prompt unchanged"); return [] }
-            let effects = updateSelectedShot { $0.prompt = text }
-            if effects.isEmpty { promptBuffer = buffer; mode = .insert }   // refused: keep editing
+            let effects = runVerb(["shot", "set", "--prompt", text])
+            if effects.isEmpty { promptBuffer = buffer; promptBase = selected?.prompt; mode = .insert }   // refused: keep editing
             return effects
         default: return []
         }

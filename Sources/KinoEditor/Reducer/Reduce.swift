@@ -25,10 +25,16 @@ public func reduce(_ state: inout EditorState, _ action: Action) -> [Effect] {
 
     case .projectChanged(let project):
         let previousIndex = state.selectedIndex
+        // The playhead stays on the same frame of the same shot when shots move around it.
+        let anchor = state.playheadShot.map { (id: state.project.shots[$0.index].id, local: $0.local) }
+        let before = state.project
         state.project = project
+        if let anchor, let i = project.shotIndex(anchor.id) {
+            state.playhead = project.shotStarts[i] + min(anchor.local, project.shots[i].duration - 1)
+        }
         state.reconcileSelection(previousIndex: previousIndex)
         state.refitTimeline()
-        return state.selectedShot.map { [.refreshStatus([$0])] } ?? []
+        return state.followShots([], changedFrom: before).0
 
     case .statusChanged(let status):
         state.shotStatus.merge(status) { _, new in new }
@@ -124,10 +130,11 @@ func perform(_ command: Command, key: Key?, in state: inout EditorState) -> [Eff
     case .editPrompt:
         guard let shot = state.selected else { state.message = StatusMessage("no shot to edit; add one with :shot add", isError: true); return [] }
         state.promptBuffer = TextBuffer(shot.prompt)
+        state.promptBase = shot.prompt
         state.mode = .insert
         state.focus = .inspector
         return []
-    case .addShot: return state.addShot(seconds: nil, prompt: "")
+    case .addShot: return state.addShot()
     case .deleteShot: return state.deleteSelectedShot()
     case .moveShotEarlier: return state.moveSelectedShot(by: -1)
     case .moveShotLater: return state.moveSelectedShot(by: 1)
@@ -138,7 +145,7 @@ func perform(_ command: Command, key: Key?, in state: inout EditorState) -> [Eff
         return []
 
     // Generation
-    case .renderShot: return state.startJob(.render)
+    case .renderShot: return state.runVerb(["render"])
     case .cancelJob: return state.cancelJob()
     case .nextTake: return state.cycleTake(by: 1)
     case .previousTake: return state.cycleTake(by: -1)

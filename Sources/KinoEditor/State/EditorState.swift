@@ -49,9 +49,12 @@ public typealias JobID = Int
 /// A background job the status line and the timeline show.
 public struct Job: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
-        case render, extend(frames: Int, prompt: String?), refine(from: Int, to: Int?), export(path: String)
+        case render, extend(frames: Int, prompt: String?), refine(from: Int, to: Int?), export(path: String), frame(path: String)
         public var verb: String {
-            switch self { case .render: return "render"; case .extend: return "extend"; case .refine: return "refine"; case .export: return "export" }
+            switch self {
+            case .render: return "render"; case .extend: return "extend"; case .refine: return "refine"; case .export: return "export"
+            case .frame: return "frame"
+            }
         }
     }
     public enum Phase: Hashable, Sendable { case queued, running }
@@ -149,6 +152,9 @@ public struct EditorState: Sendable {
     public var mode: EditorMode = .normal
     /// The prompt being edited in insert mode.
     public var promptBuffer: TextBuffer?
+    /// The shot's prompt when that editing began: when another process changes the prompt
+    /// meanwhile, leaving insert mode says so instead of writing over it.
+    public var promptBase: String?
     public var curve = CurveSelection()
     public var timeline = TimelineViewport()
     public var commandLine = CommandLineState()

@@ -30,13 +30,19 @@ public struct Verb: Sendable {
     public var needsOneOf: [String]
     /// The sentence shown after an edit verb, from the project after it (default: the edit's label).
     var describe: (@Sendable (Project, Edit) -> String)?
+    /// Checks run when the verb is resolved, before anything is performed (an export's
+    /// destination is refused when typed, not after the render).
+    var check: (@Sendable (Project, VerbArguments) throws -> Void)?
+    /// Whether performing it hands back long jobs (render, extend, refine, export, frame).
+    public var runsJobs: Bool
 
     init(_ name: String, aliases: [String] = [], doc: String, arguments: [VerbArgument], needsOneOf: [String] = [],
          fileArguments: Set<String> = [], prepare: (@Sendable (ProjectSession, inout VerbArguments) throws -> Void)? = nil,
-         describe: (@Sendable (Project, Edit) -> String)? = nil, body: Body) {
+         describe: (@Sendable (Project, Edit) -> String)? = nil, check: (@Sendable (Project, VerbArguments) throws -> Void)? = nil,
+         runsJobs: Bool = false, body: Body) {
         self.name = name; self.aliases = aliases; self.doc = doc; self.arguments = arguments
         self.needsOneOf = needsOneOf; self.fileArguments = fileArguments; self.prepare = prepare
-        self.describe = describe; self.body = body
+        self.describe = describe; self.check = check; self.runsJobs = runsJobs; self.body = body
     }
 
     public func argument(_ name: String) -> VerbArgument? { arguments.first { $0.name == name } }
@@ -45,10 +51,20 @@ public struct Verb: Sendable {
     public var usage: String {
         var parts = [name]
         for a in arguments {
-            let value = a.kind == .flag ? "--\(a.name)" : (a.positional ? a.kind.placeholder : "--\(a.name) \(a.kind.placeholder)")
+            let value = a.kind == .flag ? "--\(a.name)" : (a.positional ? a.placeholder : "--\(a.name) \(a.placeholder)")
             let shown = a.repeatable ? value + "…" : value
             parts.append(a.required && !a.fromSelection ? shown : "[\(shown)]")
         }
+        return parts.joined(separator: " ")
+    }
+
+    /// `:name POSITIONAL… [--options]` as the editor's `:` line takes it (the selection fills the shot).
+    public var lineUsage: String {
+        var parts = [":" + name]
+        for a in arguments where a.positional {
+            parts.append(a.required ? a.placeholder : "[\(a.placeholder)]")
+        }
+        if arguments.contains(where: { !$0.positional && !$0.fromSelection }) { parts.append("[--…]") }
         return parts.joined(separator: " ")
     }
 
@@ -72,17 +88,17 @@ public struct Verb: Sendable {
         if let prepare { try prepare(session, &a) }
         switch body {
         case .edit(let build):
-            let edit = try session.apply { p in try build(p, a) }
+            var before = session.project
+            let edit = try session.apply { p in before = p; return try build(p, a) }
             let after = session.project
             var details: [String] = []
             if case .updateShot(let old, let new) = edit, old.prompt != new.prompt {
                 details = session.interpret(shot: new.id).lines
-            } else if case .group(_, let edits) = edit, let added = edits.lazy.compactMap({ e -> ShotID? in
-                if case .insertShot(let s, _) = e { return s.id }; return nil }).first {
+            } else if let added = edit.addedShots.first {
                 details = session.interpret(shot: added).lines
             }
             return VerbOutcome(message: describe?(after, edit) ?? edit.label, details: details, edit: edit,
-                               affectedShots: edit.touchedShots)
+                               affectedShots: after.shotDiff(since: before).affected)
         case .session(let run):
             return try run(session, a)
         }

@@ -38,27 +38,6 @@ public enum ArgumentKind: Hashable, Sendable {
     case flag
     /// A file or folder path.
     case path
-
-    /// The placeholder shown in usage lines.
-    var placeholder: String {
-        switch self {
-        case .text: return "TEXT"
-        case .shotTime: return "TIME"
-        case .timelineRange: return "A-B"
-        case .duration: return "SEC"
-        case .number, .integer: return "N"
-        case .seed: return "SEED"
-        case .vector: return "X,Y,Z"
-        case .shot: return "SHOT"
-        case .scene: return "SCENE"
-        case .character: return "CHARACTER"
-        case .lighting: return "LIGHTING"
-        case .take: return "TAKE"
-        case .choice(let words): return words.joined(separator: "|")
-        case .flag: return ""
-        case .path: return "FILE"
-        }
-    }
 }
 
 /// One argument of a verb: its name (the CLI's `--name` and the `:` line's `--name`), kind,
@@ -84,6 +63,9 @@ public struct VerbArgument: Hashable, Sendable {
         self.repeatable = repeatable; self.positional = positional; self.fromSelection = fromSelection
         self.allowsNone = allowsNone
     }
+
+    /// Its name in usage lines: PROMPT, FROM, CHANNEL; X,Y,Z for a vector.
+    var placeholder: String { kind == .vector ? "X,Y,Z" : name.uppercased() }
 
     /// The argument's field name in error sentences.
     var field: String { name }

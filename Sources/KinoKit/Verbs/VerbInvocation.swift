@@ -175,6 +175,7 @@ extension Verbs {
         if !verb.needsOneOf.isEmpty && !verb.needsOneOf.contains(where: { args.has($0) }) {
             throw VerbError.nothingToChange(verb: verb.name, arguments: verb.needsOneOf)
         }
+        try verb.check?(p, args)
         return ResolvedVerb(verb: verb, arguments: args)
     }
 

@@ -9,6 +9,7 @@ extension Verbs {
                 VerbArgument("shot", .shot, "Only this shot (id or 1-based position); default: every shot (in the editor, the selected one).", fromSelection: true),
                 VerbArgument("full", .flag, "Render at full resolution (default: preview size)."),
              ],
+             runsJobs: true,
              body: .session { session, a in
                  let p = session.project
                  let quality: RenderQuality = a.flag("full") ? .full : .preview
@@ -23,6 +24,7 @@ extension Verbs {
                 VerbArgument("prompt", .text, "Words for the added part only (the shot's prompt is kept).", positional: true),
                 VerbArgument("full", .flag, "Generate at full resolution (default: preview size)."),
              ],
+             runsJobs: true,
              body: .session { session, a in
                  let s = try a.require(a.shot(), "shot")
                  let frames = try a.require(a.frames("seconds"), "seconds")
@@ -45,6 +47,7 @@ extension Verbs {
                 VerbArgument("prompt", .text, "Words for the regenerated part only (the shot's prompt is kept)."),
                 VerbArgument("full", .flag, "Generate at full resolution (default: preview size)."),
              ],
+             runsJobs: true,
              body: .session { session, a in
                  let s = try a.require(a.shot(), "shot")
                  let from = try a.require(a.frames("from"), "from")
@@ -79,6 +82,12 @@ extension Verbs {
                 VerbArgument("crf", .integer(0...51), "H.264 quality, 0–51 (lower is better; default 18)."),
                 VerbArgument("preset", .choice(x264Presets), "H.264 speed preset (default medium)."),
              ],
+             check: { _, a in
+                 let path = try a.require(a.text("output"), "output")
+                 _ = try ExportDestination.codec(for: path, requested: a.text("codec").flatMap(ExportCodec.init(rawValue:)))
+                 try ExportDestination.checkFolder(of: path)
+             },
+             runsJobs: true,
              body: .session { session, a in
                  let path = try a.require(a.text("output"), "output")
                  let codec = try ExportDestination.codec(for: path, requested: a.text("codec").flatMap(ExportCodec.init(rawValue:)))
@@ -99,14 +108,17 @@ extension Verbs {
                 VerbArgument("time", .shotTime, "Time within the shot (seconds, timecode, or negative from its end).", required: true, positional: true),
                 VerbArgument("output", .path, "Output file, .png.", required: true, positional: true),
              ],
-             body: .session { session, a in
-                 let s = try a.require(a.shot(), "shot"), f = try a.require(a.frames("time"), "time")
+             check: { _, a in
                  let path = try a.require(a.text("output"), "output")
-                 let ext = (path as NSString).pathExtension.lowercased()
-                 guard ext == "png" else {
+                 guard (path as NSString).pathExtension.lowercased() == "png" else {
                      throw FrameFileRefusal.notPNG(path: path, suggestion: (path as NSString).deletingPathExtension + ".png")
                  }
                  try ExportDestination.checkFolder(of: path)
+             },
+             runsJobs: true,
+             body: .session { session, a in
+                 let s = try a.require(a.shot(), "shot"), f = try a.require(a.frames("time"), "time")
+                 let path = try a.require(a.text("output"), "output")
                  guard let shot = session.project.shot(s), f < shot.duration else {
                      let p = session.project
                      throw KinoKitError.timePastEnd(shot: s.raw, time: VerbArgument.seconds(f, p.frameRate),

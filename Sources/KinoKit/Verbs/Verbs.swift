@@ -5,8 +5,8 @@ import KinoEngine
 /// `kino batch` all resolve to these; Docs/CLI.md's verb list and Docs/UserGuide.md's `:`
 /// list are generated from it. A new verb is one more literal in one of the lists below.
 public enum Verbs {
-    public static let all: [Verb] = shotVerbs + sceneVerbs + characterVerbs + lightingVerbs + cameraVerbs
-        + historyVerbs + generationVerbs + interchangeVerbs
+    public static let all: [Verb] = generationVerbs + shotVerbs + sceneVerbs + characterVerbs + lightingVerbs
+        + cameraVerbs + historyVerbs + interchangeVerbs
 
     private static let index: [String: Int] = {
         var out: [String: Int] = [:]
@@ -25,7 +25,7 @@ extension Verbs {
     static let timesOfDay = TimeOfDay.allCases.map(\.rawValue)
     static let weathers = Weather.allCases.map(\.rawValue)
     static let channels = CameraChannel.allCases.map(\.rawValue)
-    static let x264Presets = ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow"]
+    static let x264Presets = ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow", "placebo"]
 
     static func shotArgument(_ help: String = "Shot id (sh3) or 1-based position; in the editor, the selected shot.") -> VerbArgument {
         VerbArgument("shot", .shot, help, required: true, fromSelection: true)

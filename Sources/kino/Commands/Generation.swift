@@ -45,33 +45,62 @@ final class ProgressLine: @unchecked Sendable {
     }
 }
 
+/// The write end of the pipe the SIGINT/SIGTERM handler writes the signal number to.
+/// A C signal handler may only make async-signal-safe calls, so it writes one byte and returns.
+nonisolated(unsafe) private var interruptPipeWriteEnd: Int32 = -1
+
 /// Cancels a job on SIGINT/SIGTERM, so the job can clean up (no half-written output). A second
 /// signal while the job winds down ends the process the ordinary way. `finish()` hands the
 /// signals back to their default behaviour.
+///
+/// The signals are caught with sigaction, which runs on whichever thread the kernel picks, and
+/// handed to a dispatch source through a pipe. (A dispatch signal source alone lost signals: on
+/// Linux it blocks the signal only on its own thread, so a render thread could take the signal
+/// under SIG_IGN and the export ran to the end.)
 final class InterruptCancels: @unchecked Sendable {
     let token = CancelToken()
-    private var sources: [DispatchSourceSignal] = []
+    private var source: DispatchSourceRead?
+    private var fds: [Int32] = [-1, -1]
     private static let signals = [SIGINT, SIGTERM]
+
     init() {
-        for sig in Self.signals {
-            signal(sig, SIG_IGN)
-            let s = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            s.setEventHandler { [token] in
+        guard pipe(&fds) == 0 else { return }
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        for fd in fds { _ = fcntl(fd, F_SETFL, O_NONBLOCK) }
+        interruptPipeWriteEnd = fds[1]
+        let readEnd = fds[0]
+        let s = DispatchSource.makeReadSource(fileDescriptor: readEnd, queue: .global())
+        s.setEventHandler { [token] in
+            var byte: UInt8 = 0
+            while read(readEnd, &byte, 1) == 1 {
+                let sig = Int32(byte)
                 if token.isCancelled {
                     signal(sig, SIG_DFL)
                     raise(sig)
                 }
                 token.cancel()
             }
-            s.resume()
-            sources.append(s)
         }
+        s.setCancelHandler { close(readEnd) }
+        s.resume()
+        source = s
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { sig in
+            var byte = UInt8(truncatingIfNeeded: sig)
+            _ = write(interruptPipeWriteEnd, &byte, 1)
+        }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = SA_RESTART
+        for sig in Self.signals { sigaction(sig, &action, nil) }
     }
 
     func finish() {
-        for s in sources { s.cancel() }
-        sources = []
         for sig in Self.signals { signal(sig, SIG_DFL) }
+        interruptPipeWriteEnd = -1
+        if fds[1] >= 0 { close(fds[1]) }
+        source?.cancel()
+        source = nil
+        fds = [-1, -1]
     }
 }
 
@@ -111,7 +140,8 @@ struct Render: ParsableCommand {
             if let r = range, r.upperBound >= s.duration {
                 throw ValidationError.outOfRange(field: "frame", value: "\(r.upperBound)", range: "0…\(s.duration - 1) (shot \(s.id))")
             }
-            try ExportDestination.checkFolder(of: out + "/x")
+            // The folder itself is made; the one it goes in must exist.
+            try ExportDestination.checkFolder(of: out)
         }
         var v = VerbInvocation("render")
         v.set("shot", shot)
