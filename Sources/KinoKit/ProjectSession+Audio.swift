@@ -3,17 +3,6 @@ import KinoAudio
 import KinoCore
 import KinoMedia
 
-/// Errors of the sound layer, each one sentence.
-public enum SoundError: Error, LocalizedError, Sendable, Equatable {
-    case voiceUnavailable(String)
-
-    public var errorDescription: String? {
-        switch self {
-        case .voiceUnavailable(let why): return "cannot speak the voice line: \(why)"
-        }
-    }
-}
-
 extension ProjectSession {
     /// Timeline frame at `seconds`, refusing a time that is not a finite, non-negative number.
     func timelineFrame(seconds: Double) throws -> Int {
@@ -111,8 +100,8 @@ extension ProjectSession {
             return try AudioDecoder.decode(path: ref.path)
         case .musicBed(let seed):
             return MusicBed.render(seed: seed, count: clip.sourceSamples)
-        case .voice:
-            throw SoundError.voiceUnavailable("this build cannot speak yet")
+        case .voice(let line):
+            return try speak(line)
         }
     }
 
