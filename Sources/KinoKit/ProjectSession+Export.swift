@@ -25,7 +25,7 @@ extension ProjectSession {
     /// temporary file and renamed when complete.
     @discardableResult
     public func export(to path: String, codec: String = "h264", crf: Int = 18, preset: String = "medium",
-                       range: Range<Int>? = nil, sound: Bool = true, progress: GenerationProgress = GenerationProgress(),
+                       range: Range<Int>? = nil, sound: Bool = true, loudness: Double? = nil, progress: GenerationProgress = GenerationProgress(),
                        cancel: CancelToken = CancelToken()) throws -> ExportResult {
         let p = project
         guard !p.shots.isEmpty, p.duration > 0 else { throw KinoKitError.nothingToExport }
@@ -39,7 +39,7 @@ extension ProjectSession {
         let settings = ExportSettings(codec: try ExportCodec.parse(codec), crf: crf, preset: preset, frameRate: p.frameRate,
                                       width: p.settings.resolution.width, height: p.settings.resolution.height)
         try settings.validate()
-        let soundtrack = sound ? try self.soundtrack(p, range: r) : nil
+        let soundtrack = sound ? try self.soundtrack(p, range: r, loudness: loudness) : nil
         progress.start(total: r.count)
         // The project is taken once, so an edit during the export cannot mix versions.
         let provider = TimelineFrames(session: self, project: p, range: r, cancel: cancel)
