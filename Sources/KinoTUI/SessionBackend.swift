@@ -17,6 +17,8 @@ public final class SessionBackend: EditorBackend, @unchecked Sendable {
     public func apply(_ edit: Edit) throws -> Project { try session.apply(edit) }
     public func undo() throws -> Edit? { try session.undo() }
     public func redo() throws -> Edit? { try session.redo() }
+    public func followExternalEdits() -> Set<ShotID>? { try? session.followFile() }
+    public var externalGeneration: Int { session.externalGeneration }
 
     public func status(of shot: ShotID) -> ShotStatus {
         let takes = session.takeList(of: shot)

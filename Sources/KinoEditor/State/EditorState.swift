@@ -152,6 +152,9 @@ public struct EditorState: Sendable {
     public var mode: EditorMode = .normal
     /// The prompt being edited in insert mode.
     public var promptBuffer: TextBuffer?
+    /// The shot's prompt when that editing began: when another process changes the prompt
+    /// meanwhile, leaving insert mode says so instead of writing over it.
+    public var promptBase: String?
     public var curve = CurveSelection()
     public var timeline = TimelineViewport()
     public var commandLine = CommandLineState()
