@@ -140,8 +140,7 @@ struct Render: ParsableCommand {
             if let r = range, r.upperBound >= s.duration {
                 throw ValidationError.outOfRange(field: "frame", value: "\(r.upperBound)", range: "0…\(s.duration - 1) (shot \(s.id))")
             }
-            // The folder itself is made; the one it goes in must exist.
-            try ExportDestination.checkFolder(of: out)
+            try ExportDestination.checkFolder(of: out)   // --out itself is created
         }
         var v = VerbInvocation("render")
         v.set("shot", shot)
