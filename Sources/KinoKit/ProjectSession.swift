@@ -138,12 +138,27 @@ public final class ProjectSession: @unchecked Sendable {
     public func followFile() throws -> Set<ShotID>? {
         guard lock.try() else { return nil }
         defer { lock.unlock() }
-        guard try store.dataVersion() != seenDataVersion else { return nil }
-        switch try store.read({ try catchUp($0) }) {
+        switch try catchUpIfChanged() {
         case .unchanged: return nil
         case .replayed(let shots): return shots
         case .reloaded: return Set(_project.shots.map(\.id))
         }
+    }
+
+    /// The project as the file holds it now, other processes' edits included: what a verb's
+    /// arguments (positions, names) are resolved against.
+    public func currentProject() throws -> Project {
+        try lock.withLock {
+            try catchUpIfChanged()
+            return _project
+        }
+    }
+
+    /// Catches up outside an edit when the file's data_version moved (call with the lock held).
+    @discardableResult
+    private func catchUpIfChanged() throws -> JournalCatchUp {
+        guard try store.dataVersion() != seenDataVersion else { return .unchanged }
+        return try store.read { try catchUp($0) }
     }
 
     /// Changes with every catch-up that changed the project and every edit completed against

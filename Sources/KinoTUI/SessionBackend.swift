@@ -49,7 +49,7 @@ public final class SessionBackend: EditorBackend, @unchecked Sendable {
     }
 
     public func perform(_ invocation: VerbInvocation, context: VerbContext) throws -> VerbOutcome {
-        try Verbs.resolve(invocation, in: session.project, context: context).perform(on: session)
+        try Verbs.resolve(invocation, in: try session.currentProject(), context: context).perform(on: session)
     }
 
     public func run(_ job: VerbJob, progress: GenerationProgress, cancel: CancelToken,
