@@ -66,14 +66,16 @@ public struct JournalTransaction {
         if to < from {
             for row in try Row.fetchAll(db, sql: "SELECT edit FROM journal WHERE seq > ? AND seq <= ? ORDER BY seq DESC", arguments: [to, from]) {
                 let edit = try JournalCoding.decode(row["edit"], current: project)
+                let before = project
                 try project.apply(edit.inverse)
-                touched.formUnion(edit.touchedShots)
+                touched.formUnion(project.shotDiff(since: before).affected)
             }
         } else {
             for row in try Row.fetchAll(db, sql: "SELECT edit FROM journal WHERE seq > ? AND seq <= ? ORDER BY seq ASC", arguments: [from, to]) {
                 let edit = try JournalCoding.decode(row["edit"], current: project)
+                let before = project
                 try project.apply(edit)
-                touched.formUnion(edit.touchedShots)
+                touched.formUnion(project.shotDiff(since: before).affected)
             }
         }
         return (project, touched)
