@@ -60,25 +60,23 @@ public struct JournalTransaction {
         return .reloaded
     }
 
+    /// Returns the project and the shots whose status may have changed (by the one definition
+    /// of a shot's inputs: `Project.shotDiff`), the removed ones included.
     private func replay(_ start: Project, from: Int64, to: Int64) throws -> (Project, Set<ShotID>) {
         var project = start
-        var touched: Set<ShotID> = []
         if to < from {
             for row in try Row.fetchAll(db, sql: "SELECT edit FROM journal WHERE seq > ? AND seq <= ? ORDER BY seq DESC", arguments: [to, from]) {
                 let edit = try JournalCoding.decode(row["edit"], current: project)
-                let before = project
                 try project.apply(edit.inverse)
-                touched.formUnion(project.shotDiff(since: before).affected)
             }
         } else {
             for row in try Row.fetchAll(db, sql: "SELECT edit FROM journal WHERE seq > ? AND seq <= ? ORDER BY seq ASC", arguments: [from, to]) {
                 let edit = try JournalCoding.decode(row["edit"], current: project)
-                let before = project
                 try project.apply(edit)
-                touched.formUnion(project.shotDiff(since: before).affected)
             }
         }
-        return (project, touched)
+        let diff = project.shotDiff(since: start)
+        return (project, diff.needsStatus.union(diff.removed))
     }
 
     /// Persists `edit` (validated against the project read in this transaction) with its

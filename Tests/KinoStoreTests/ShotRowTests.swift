@@ -51,7 +51,7 @@ let v1Fixture: String = {
             #expect(changed != base, "the sample does not change \(f.name)")
             let edit = Edit.updateShot(old: base, new: changed)
             let s = try ProjectStore.open(at: dir.file("rows.kino"))
-            _ = try s.write { try $0.record(edit) }
+            try s.write { try $0.record(edit) }
             p = try p.applying(edit)
             try s.close()
 
@@ -61,7 +61,8 @@ let v1Fixture: String = {
             #expect(journaled == edit, "\(f.name) did not come back from the journal")
             try reopened.write { try $0.markJournal(seq: seq, applying: journaled.inverse, newState: .undone) }
             #expect(try reopened.loadProject() == (try p.applying(edit.inverse)))
-            let (redoSeq, redo) = try #require(try reopened.read { try $0.firstUndone(current: try p.applying(edit.inverse)) })
+            let undone = try p.applying(edit.inverse)
+            let (redoSeq, redo) = try #require(try reopened.read { try $0.firstUndone(current: undone) })
             try reopened.write { try $0.markJournal(seq: redoSeq, applying: redo, newState: .done) }
             #expect(try reopened.loadProject() == p)
             try reopened.close()
