@@ -37,7 +37,7 @@ extension ProjectSession {
     public func exportInterchange(to path: String, format: InterchangeFormat? = nil, media: InterchangeMedia = .prores,
                                   progress: GenerationProgress = GenerationProgress(),
                                   cancel: CancelToken = CancelToken()) throws -> InterchangeExportResult {
-        let request = try checkedInterchange(path: path, format: format?.rawValue, media: media.rawValue)
+        let request = try Self.checkedInterchange(path: path, format: format?.rawValue, media: media.rawValue)
         let destination = request.path, format = request.format
         guard !project.shots.isEmpty else { throw KinoKitError.nothingToExport }
 

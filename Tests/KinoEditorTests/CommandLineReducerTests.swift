@@ -77,6 +77,15 @@ func verb(_ s: EditorState, _ words: [String], job: JobID? = nil) -> Effect {
         #expect(s.message?.text.contains("lighting setup 'Moon' does not exist") == true)
     }
 
+    @Test func otioExportIsAJobAndOtioImportAVerbCallFromTheSameTable() {
+        var s = sampleState()
+        #expect(run(&s, "otio export cut.otio --media none") == [verb(s, ["otio", "export", "cut.otio", "--media", "none"], job: 1)])
+        #expect(s.jobs.last?.kind == .export(path: "cut.otio"))
+        #expect(run(&s, "otio import cut.otio") == [verb(s, ["otio", "import", "cut.otio"])])
+        #expect(run(&s, "otio export cut.fcpxml --media none").isEmpty)
+        #expect(s.message?.isError == true)
+    }
+
     @Test func shotAddTakeExportThemeGotoAndQuit() {
         var s = sampleState()
         _ = run(&s, "shot add 2 a dog runs")

@@ -235,7 +235,7 @@ extension EditorState {
         switch verb {
         case "extend": return .extend(frames: a.frames("seconds") ?? 0, prompt: a.text("prompt"))
         case "refine": return .refine(from: a.frames("from") ?? 0, to: a.frames("to"))
-        case "export": return .export(path: a.text("output") ?? "")
+        case "export", "otio export": return .export(path: a.text("output") ?? "")
         case "frame": return .frame(path: a.text("output") ?? "")
         default: return .render
         }

@@ -18,9 +18,14 @@ extension Verbs {
                 VerbArgument("format", .choice(InterchangeFormat.allCases.map(\.rawValue)), "Format, when the name does not say it."),
                 VerbArgument("media", .choice(InterchangeMedia.allCases.map(\.rawValue)), "prores (default), png, h264 or none."),
              ],
-             body: .session { session, a in
+             check: { _, a in
+                 _ = try ProjectSession.checkedInterchange(path: try a.require(a.text("output"), "output"),
+                                                           format: a.text("format"), media: a.text("media"))
+             },
+             runsJobs: true,
+             body: .session { _, a in
                  let path = try a.require(a.text("output"), "output")
-                 let request = try session.checkedInterchange(path: path, format: a.text("format"), media: a.text("media"))
+                 let request = try ProjectSession.checkedInterchange(path: path, format: a.text("format"), media: a.text("media"))
                  return VerbOutcome(message: "", jobs: [.interchange(request)])
              }),
         Verb("otio import", doc: "add an OpenTimelineIO timeline (.otio, .otioz) to the project as new scenes and shots (one undo)",
@@ -39,7 +44,7 @@ extension Verbs {
 extension ProjectSession {
     /// Checks an interchange export before anything renders: the format (from `format` or the
     /// name), the media kind, that the format can hold it, and that the folder exists.
-    public func checkedInterchange(path: String, format: String?, media: String?) throws -> InterchangeRequest {
+    public static func checkedInterchange(path: String, format: String?, media: String?) throws -> InterchangeRequest {
         let destination = try checkedDestination(path)
         let f = try format.map(InterchangeFormat.parse) ?? InterchangeFormat.implied(byDestination: destination)
             ?? { throw InterchangeError.unknownFormat((destination as NSString).pathExtension) }()
