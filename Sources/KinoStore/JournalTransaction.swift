@@ -62,21 +62,20 @@ public struct JournalTransaction {
 
     private func replay(_ start: Project, from: Int64, to: Int64) throws -> (Project, Set<ShotID>) {
         var project = start
-        var touched: Set<ShotID> = []
         if to < from {
             for row in try Row.fetchAll(db, sql: "SELECT edit FROM journal WHERE seq > ? AND seq <= ? ORDER BY seq DESC", arguments: [to, from]) {
                 let edit = try JournalCoding.decode(row["edit"], current: project)
                 try project.apply(edit.inverse)
-                touched.formUnion(edit.touchedShots)
             }
         } else {
             for row in try Row.fetchAll(db, sql: "SELECT edit FROM journal WHERE seq > ? AND seq <= ? ORDER BY seq ASC", arguments: [from, to]) {
                 let edit = try JournalCoding.decode(row["edit"], current: project)
                 try project.apply(edit)
-                touched.formUnion(edit.touchedShots)
             }
         }
-        return (project, touched)
+        // The shots whose status may differ: new or gone, other inputs, another current take.
+        let diff = project.shotDiff(since: start)
+        return (project, diff.inputsChanged.union(diff.added).union(diff.removed).union(diff.takeChanged))
     }
 
     /// Persists `edit` (validated against the project read in this transaction) with its

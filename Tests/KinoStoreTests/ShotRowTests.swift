@@ -51,18 +51,21 @@ let v1Fixture: String = {
             #expect(changed != base, "the sample does not change \(f.name)")
             let edit = Edit.updateShot(old: base, new: changed)
             let s = try ProjectStore.open(at: dir.file("rows.kino"))
-            try s.record(edit)
+            try s.write { try $0.record(edit) }
             p = try p.applying(edit)
             try s.close()
 
             let reopened = try ProjectStore.open(at: dir.file("rows.kino"))
             #expect(try reopened.loadProject() == p, "\(f.name) did not come back from column \(f.column)")
-            let (seq, journaled) = try #require(try reopened.lastDone(current: p))
+            let found = try reopened.read { [p] in try $0.lastDone(current: p) }
+            let (seq, journaled) = try #require(found)
             #expect(journaled == edit, "\(f.name) did not come back from the journal")
-            try reopened.markJournal(seq: seq, applying: journaled.inverse, newState: "undone")
+            try reopened.write { try $0.markJournal(seq: seq, applying: journaled.inverse, newState: .undone) }
             #expect(try reopened.loadProject() == (try p.applying(edit.inverse)))
-            let (redoSeq, redo) = try #require(try reopened.firstUndone(current: try p.applying(edit.inverse)))
-            try reopened.markJournal(seq: redoSeq, applying: redo, newState: "done")
+            let undone = try p.applying(edit.inverse)
+            let foundRedo = try reopened.read { try $0.firstUndone(current: undone) }
+            let (redoSeq, redo) = try #require(foundRedo)
+            try reopened.write { try $0.markJournal(seq: redoSeq, applying: redo, newState: .done) }
             #expect(try reopened.loadProject() == p)
             try reopened.close()
         }
@@ -105,7 +108,8 @@ let v1Fixture: String = {
         }
         #expect(p.shots.map(\.cameraPreset) == [.orbit, .dolly])
         #expect(try store.journalCounts().done == journalRows)
-        let (_, last) = try #require(try store.lastDone(current: p))
+        let found = try store.read { [p] in try $0.lastDone(current: p) }
+        let (_, last) = try #require(found)
         #expect(last.label == "change take of shot sh4")
         #expect(try store.takes(of: "sh4").map(\.inputHash) == ["3ee7d7930fa5e67a"])
         try store.close()
