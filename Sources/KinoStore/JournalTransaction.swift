@@ -60,6 +60,8 @@ public struct JournalTransaction {
         return .reloaded
     }
 
+    /// Returns the project and the shots whose status may have changed (by the one definition
+    /// of a shot's inputs: `Project.shotDiff`), the removed ones included.
     private func replay(_ start: Project, from: Int64, to: Int64) throws -> (Project, Set<ShotID>) {
         var project = start
         if to < from {
@@ -73,9 +75,8 @@ public struct JournalTransaction {
                 try project.apply(edit)
             }
         }
-        // The shots whose status may differ: new or gone, other inputs, another current take.
         let diff = project.shotDiff(since: start)
-        return (project, diff.inputsChanged.union(diff.added).union(diff.removed).union(diff.takeChanged))
+        return (project, diff.needsStatus.union(diff.removed))
     }
 
     /// Persists `edit` (validated against the project read in this transaction) with its

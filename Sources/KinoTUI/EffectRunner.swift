@@ -35,7 +35,8 @@ final class EffectRunner: @unchecked Sendable {
     private func perform(_ effect: Effect) {
         let backend = self.backend, actions = self.actions
         switch effect {
-        case .applyEdit, .undo, .redo, .perform(_, _, nil): external.noteIssuedEdit()
+        // A verb may change the project (a take, a character): a snapshot taken before it is dropped.
+        case .applyEdit, .undo, .redo, .perform: external.noteIssuedEdit()
         default: break
         }
         switch effect {

@@ -35,7 +35,17 @@ public final class SessionBackend: EditorBackend, @unchecked Sendable {
         let thumbnail = thumbs.isEmpty ? nil : thumbs[thumbs.count / 2].image.resized(
             width: 32, height: max(2, 32 * thumbs[thumbs.count / 2].image.height / max(1, thumbs[thumbs.count / 2].image.width)))
         return ShotStatus(render: render, currentTake: position, takeCount: takes.complete.count,
-                          ignoredWords: session.interpret(shot: shot).ignored, thumbnail: thumbnail)
+                          ignoredWords: session.interpret(shot: shot).ignored, thumbnail: thumbnail,
+                          segmentWords: segmentWords(of: shot))
+    }
+
+    /// The words of the current take's own segment when an extend or refine gave it new ones.
+    func segmentWords(of shot: ShotID) -> String? {
+        guard let t = session.currentTake(of: shot), t.prompt != session.project.shot(shot)?.prompt else { return nil }
+        switch t.lineage {
+        case .extended, .refined: return t.prompt
+        case .rendered, .imported: return nil
+        }
     }
 
     public func perform(_ invocation: VerbInvocation, context: VerbContext) throws -> VerbOutcome {

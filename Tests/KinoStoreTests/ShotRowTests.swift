@@ -57,14 +57,12 @@ let v1Fixture: String = {
 
             let reopened = try ProjectStore.open(at: dir.file("rows.kino"))
             #expect(try reopened.loadProject() == p, "\(f.name) did not come back from column \(f.column)")
-            let found = try reopened.read { [p] in try $0.lastDone(current: p) }
-            let (seq, journaled) = try #require(found)
+            let (seq, journaled) = try #require(try reopened.read { try $0.lastDone(current: p) })
             #expect(journaled == edit, "\(f.name) did not come back from the journal")
             try reopened.write { try $0.markJournal(seq: seq, applying: journaled.inverse, newState: .undone) }
             #expect(try reopened.loadProject() == (try p.applying(edit.inverse)))
             let undone = try p.applying(edit.inverse)
-            let foundRedo = try reopened.read { try $0.firstUndone(current: undone) }
-            let (redoSeq, redo) = try #require(foundRedo)
+            let (redoSeq, redo) = try #require(try reopened.read { try $0.firstUndone(current: undone) })
             try reopened.write { try $0.markJournal(seq: redoSeq, applying: redo, newState: .done) }
             #expect(try reopened.loadProject() == p)
             try reopened.close()
@@ -108,8 +106,7 @@ let v1Fixture: String = {
         }
         #expect(p.shots.map(\.cameraPreset) == [.orbit, .dolly])
         #expect(try store.journalCounts().done == journalRows)
-        let found = try store.read { [p] in try $0.lastDone(current: p) }
-        let (_, last) = try #require(found)
+        let (_, last) = try #require(try store.read { try $0.lastDone(current: p) })
         #expect(last.label == "change take of shot sh4")
         #expect(try store.takes(of: "sh4").map(\.inputHash) == ["3ee7d7930fa5e67a"])
         try store.close()

@@ -65,10 +65,10 @@ keys Escape
 if wait_for "in slow motion" 5 && screen | grep -q "change prompt of shot"; then ok "prompt edited in insert mode"; else fail "prompt edited in insert mode"; fi
 
 command_line "render"
-if wait_for "rendered sh" 600; then ok ":render finishes with 'rendered'"; else fail ":render finishes with 'rendered'"; fi
+if wait_for "rendered take" 600; then ok ":render finishes with 'rendered take'"; else fail ":render finishes with 'rendered take'"; fi
 
 command_line "refine -2"
-if wait_for "refined sh" 600; then ok ":refine -2 finishes with 'refined'"; else fail ":refine -2 finishes with 'refined'"; fi
+if wait_for "refined from" 600; then ok ":refine -2 finishes with 'refined from'"; else fail ":refine -2 finishes with 'refined from'"; fi
 
 keys u
 if wait_for "undid" 10; then ok "u undoes through the journal"; else fail "u undoes through the journal"; fi
