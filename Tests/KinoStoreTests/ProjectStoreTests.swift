@@ -51,7 +51,8 @@ import Testing
         try store.close()
         let reopened = try ProjectStore.open(at: dir.file("a.kino"))
         #expect(try reopened.loadProject() == p)
-        let last = try #require(try reopened.read { try $0.lastDone(current: p) })
+        let found = try reopened.read { try $0.lastDone(current: p) }
+        let last = try #require(found)
         #expect(last.edit == move)
         #expect(try reopened.journalCounts().done == 2)
     }
