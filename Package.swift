@@ -31,8 +31,8 @@ let package = Package(
         .target(name: "KinoMedia", dependencies: ["KinoCore", "CFFmpeg"]),
         .target(name: "KinoTerminal", dependencies: ["KinoCore", "CChafa"]),
         .target(name: "KinoKit", dependencies: ["KinoCore", "KinoEngine", "KinoStore", "KinoMedia", "KinoTerminal"]),
-        .target(name: "KinoEditor", dependencies: ["KinoCore", "KinoKit", .product(name: "TOMLKit", package: "TOMLKit")]),
-        .target(name: "KinoTUI", dependencies: ["KinoCore", "KinoKit", "KinoEditor", "KinoTerminal", "CNcurses"]),
+        .target(name: "KinoEditor", dependencies: ["KinoCore", "KinoEngine", "KinoKit", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "KinoTUI", dependencies: ["KinoCore", "KinoEngine", "KinoKit", "KinoEditor", "KinoTerminal", "CNcurses"]),
         .executableTarget(name: "kino", dependencies: [
             "KinoCore", "KinoKit", "KinoTUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -47,8 +47,9 @@ let package = Package(
         .testTarget(name: "KinoStoreTests", dependencies: ["KinoStore", "KinoCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "KinoMediaTests", dependencies: ["KinoMedia", "KinoCore"]),
         .testTarget(name: "KinoTerminalTests", dependencies: ["KinoTerminal", "KinoCore"]),
-        .testTarget(name: "KinoKitTests", dependencies: ["KinoKit", "KinoCore", "KinoEngine", "KinoStore", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "KinoEditorTests", dependencies: ["KinoEditor", "KinoKit", "KinoCore"]),
+        .testTarget(name: "KinoKitTests", dependencies: ["KinoKit", "KinoCore", "KinoEngine", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "KinoEditorTests", dependencies: ["KinoEditor", "KinoCore"]),
+        .testTarget(name: "KinoTUITests", dependencies: ["KinoTUI", "KinoKit", "KinoEditor", "KinoEngine", "KinoCore"]),
         .testTarget(name: "kinoTests", dependencies: ["KinoCore"]),
     ]
 )

@@ -7,7 +7,9 @@ import KinoEngine
 /// Actions on the queue the UI loop drains. Edits, undo and redo run in order on one queue;
 /// generation jobs on another (one at a time: the engine already uses the cores); preview
 /// frames on a third, where only the newest request counts. A job that throws becomes a
-/// message, never a crash of the UI.
+/// message, never a crash of the UI. Every piece of background work is counted, so
+/// `shutdown` can cancel it and wait for the last one before the project closes: quitting
+/// while a job reads the database must never race the session's teardown.
 final class EffectRunner: @unchecked Sendable {
     let backend: EditorBackend
     let actions: ActionQueue
@@ -18,6 +20,10 @@ final class EffectRunner: @unchecked Sendable {
     private let lock = NSLock()
     private var tokens: [JobID: CancelToken] = [:]
     private var frameRequest = 0
+    /// Background work started and not yet finished (jobs, edits, status reads, frames).
+    private let inFlight = DispatchGroup()
+    /// Set by `shutdown`: work that has not started is dropped, except saving edits.
+    private var closing = false
 
     init(backend: EditorBackend, actions: ActionQueue) {
         self.backend = backend
@@ -33,7 +39,7 @@ final class EffectRunner: @unchecked Sendable {
         let backend = self.backend, actions = self.actions
         switch effect {
         case .applyEdit(let edit):
-            edits.async {
+            schedule(on: edits, essential: true) {
                 do { try backend.apply(edit) } catch {
                     actions.post(.error(error.localizedDescription))
                     actions.post(.projectChanged(backend.project))
@@ -41,11 +47,11 @@ final class EffectRunner: @unchecked Sendable {
             }
         case .undo, .redo:
             let isUndo = effect == .undo
-            edits.async {
+            schedule(on: edits, essential: true) {
                 do {
                     if let edit = isUndo ? try backend.undo() : try backend.redo() {
                         actions.post(.projectChanged(backend.project))
-                        actions.post(.info("\(isUndo ? "undid" : "redid") \(edit.label)"))
+                        actions.post(.journalStepped(edit, undo: isUndo))
                         let touched = edit.touchedShots.filter { backend.project.shotIndex($0) != nil }
                         if !touched.isEmpty { self.refreshStatus(Array(touched)) }
                     } else {
@@ -62,7 +68,7 @@ final class EffectRunner: @unchecked Sendable {
         case .cancelJob(let id):
             lock.withLock { tokens[id] }?.cancel()
         case .useTake(let shot, let take):
-            edits.async {
+            schedule(on: edits, essential: true) {
                 do {
                     try backend.useTake(number: take, of: shot)
                     actions.post(.projectChanged(backend.project))
@@ -73,7 +79,7 @@ final class EffectRunner: @unchecked Sendable {
             }
         case .requestFrame(let shot, let frame):
             let ticket = lock.withLock { frameRequest += 1; return frameRequest }
-            frames.async {
+            schedule(on: frames) {
                 guard self.lock.withLock({ self.frameRequest == ticket }) else { return }
                 if let f = backend.cachedPreviewFrame(shot: shot, frame: frame) {
                     actions.post(.frameArrived(shot: shot, frame: frame, image: f))
@@ -88,7 +94,7 @@ final class EffectRunner: @unchecked Sendable {
         case .refreshStatus(let shots):
             refreshStatus(shots)
         case .addCharacter(let name, let description):
-            edits.async {
+            schedule(on: edits, essential: true) {
                 do {
                     let c = try backend.addCharacter(name: name, description: description)
                     actions.post(.projectChanged(backend.project))
@@ -96,7 +102,7 @@ final class EffectRunner: @unchecked Sendable {
                 } catch { actions.post(.error(error.localizedDescription)) }
             }
         case .setCharacterReference(let id, let path):
-            edits.async {
+            schedule(on: edits, essential: true) {
                 do {
                     let c = try backend.setCharacterReference(id, path: path)
                     actions.post(.projectChanged(backend.project))
@@ -108,23 +114,47 @@ final class EffectRunner: @unchecked Sendable {
         }
     }
 
-    /// Before the project closes: cancels every job, waits (a few seconds at most) for the
-    /// running one to stop, and waits for every edit still queued to be saved.
+    /// Before the project closes: cancels every job, drops work that has not started (status
+    /// reads, frame requests, queued jobs), lets every queued edit be saved, and waits until
+    /// the last piece of background work has returned. Nothing touches the backend afterwards.
     func shutdown() {
-        lock.withLock { tokens.values.forEach { $0.cancel() } }
-        let stopped = DispatchSemaphore(value: 0)
-        jobs.async { stopped.signal() }
-        _ = stopped.wait(timeout: .now() + 5)
-        edits.sync {}
+        lock.withLock {
+            closing = true
+            tokens.values.forEach { $0.cancel() }
+        }
+        inFlight.wait()
+        // Progress timers post from the status queue; let a handler that is running finish.
+        status.sync {}
+    }
+
+    /// Whether every piece of background work started so far has returned.
+    var isIdle: Bool { inFlight.wait(timeout: .now()) == .success }
+
+    /// Runs `body` on `queue`, counted in `inFlight`. After `shutdown` began nothing new is
+    /// started; work already queued is dropped when it comes up unless it is `essential`
+    /// (saving an edit the reducer has already shown).
+    private func schedule(on queue: DispatchQueue, essential: Bool = false, _ body: @escaping @Sendable () -> Void) {
+        let accepted = lock.withLock { () -> Bool in
+            guard !closing else { return false }
+            inFlight.enter()
+            return true
+        }
+        guard accepted else { return }
+        queue.async {
+            defer { self.inFlight.leave() }
+            if !essential && self.lock.withLock({ self.closing }) { return }
+            body()
+        }
     }
 
     /// Reads the status of shots in the background, in batches so a long project's first
     /// screen does not wait for the last shot.
     func refreshStatus(_ shots: [ShotID]) {
         let backend = self.backend, actions = self.actions
-        status.async {
+        schedule(on: status) {
             for batch in stride(from: 0, to: shots.count, by: 50) {
                 var out: [ShotID: ShotStatus] = [:]
+                if self.lock.withLock({ self.closing }) { return }
                 for id in shots[batch..<min(shots.count, batch + 50)] { out[id] = backend.status(of: id) }
                 actions.post(.statusChanged(out))
             }
@@ -135,7 +165,7 @@ final class EffectRunner: @unchecked Sendable {
         let token = CancelToken()
         lock.withLock { tokens[id] = token }
         let backend = self.backend, actions = self.actions
-        jobs.async {
+        schedule(on: jobs, essential: true) {
             defer { self.lock.withLock { self.tokens[id] = nil } }
             let label = request.label
             if token.isCancelled {
@@ -165,8 +195,9 @@ final class EffectRunner: @unchecked Sendable {
                 }
             }
             // Through the edits queue, so the snapshot includes every edit made meanwhile.
-            self.edits.async { actions.post(.projectChanged(backend.project)) }
-            if let shot = request.shot { self.refreshStatus([shot]) }
+            self.schedule(on: self.edits) { actions.post(.projectChanged(backend.project)) }
+            // An export renders every shot it lacked frames for: all of them are read again.
+            self.refreshStatus(request.shot.map { [$0] } ?? backend.project.shots.map(\.id))
         }
     }
 }

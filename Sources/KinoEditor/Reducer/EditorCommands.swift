@@ -208,7 +208,8 @@ extension EditorState {
         case "redo": return [.redo]
         case "help": helpVisible = true; helpScroll = 0; return []
         case "w": message = StatusMessage("every edit is saved as it is made; nothing to write"); return []
-        case "q", "quit", "q!", "wq", "x": quitting = true; return [.quit]
+        case "q", "quit", "wq", "x": return requestQuit()
+        case "q!": return quitCancellingJobs()
         default:
             return fail("unknown command :\(name); try :help or Tab to complete")
         }

@@ -7,6 +7,8 @@ extension EditorState {
     /// changed are cancelled.
     mutating func commit(_ edit: Edit) -> [Effect] {
         let before = project
+        // Taken before the edit: a deleted shot's neighbour is found from where it was.
+        let previousIndex = selectedIndex
         do {
             try project.apply(edit)
         } catch {
@@ -24,7 +26,7 @@ extension EditorState {
         let cancelled = jobs.filter { $0.shot.map(changed.contains) == true }
         message = StatusMessage(edit.label + (cancelled.isEmpty ? "" : " — cancelling \(cancelled.map(\.label).joined(separator: ", ")) (inputs changed)"))
         if before.duration != project.duration { refitTimeline() }
-        reconcileSelection(previousIndex: selectedIndex)
+        reconcileSelection(previousIndex: previousIndex)
         let refresh = edit.touchedShots.filter { project.shotIndex($0) != nil }.sorted()
         if !refresh.isEmpty { effects.append(.refreshStatus(refresh)) }
         return effects
@@ -75,6 +77,16 @@ extension EditorState {
         guard !effects.isEmpty else { return [] }
         effects += selectShot(at: at)
         return effects
+    }
+
+    /// After an undo or redo the selection goes to the shot it changed, so a restored shot is
+    /// selected (and shown); when that shot is gone (an add undone) the selection stays where
+    /// `.projectChanged` left it, on the neighbour.
+    mutating func selectShotAfterJournalStep(_ edit: Edit) -> [Effect] {
+        let indices = edit.touchedShots.compactMap { project.shotIndex($0) }.sorted()
+        guard let first = indices.first else { return [] }
+        if let i = selectedIndex, indices.contains(i) { return [] }
+        return selectShot(at: first)
     }
 
     mutating func deleteSelectedShot() -> [Effect] {
