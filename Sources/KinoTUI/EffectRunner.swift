@@ -2,6 +2,7 @@ import Foundation
 import KinoCore
 import KinoEditor
 import KinoEngine
+import KinoKit
 
 /// Carries out the reducer's effects against a backend, off the UI thread, and answers with
 /// Actions on the queue the UI loop drains. Edits, undo and redo run in order on one queue;
@@ -9,7 +10,7 @@ import KinoEngine
 /// frames on a third, where only the newest request counts. A job that throws becomes a
 /// message, never a crash of the UI. Every piece of background work is counted, so
 /// `shutdown` can cancel it and wait for the last one before the project closes: quitting
-/// while a job reads the database must never race the session's teardown.
+/// while a job read the database crashed in exit().
 final class EffectRunner: @unchecked Sendable {
     let backend: EditorBackend
     let actions: ActionQueue
@@ -61,22 +62,24 @@ final class EffectRunner: @unchecked Sendable {
                     actions.post(.error(error.localizedDescription))
                 }
             }
-        case .startRender(let id, let shot): start(id, .render(shot))
-        case .startExtend(let id, let shot, let n, let prompt): start(id, .extend(shot, frames: n, prompt: prompt))
-        case .startRefine(let id, let shot, let from, let to): start(id, .refine(shot, from: from, to: to))
-        case .export(let id, let path): start(id, .export(path: path))
-        case .cancelJob(let id):
-            lock.withLock { tokens[id] }?.cancel()
-        case .useTake(let shot, let take):
+        case .perform(let invocation, let context, let job?):
+            start(job, invocation, context)
+        case .perform(let invocation, let context, nil):
+            // In order with the edits before it, so it sees the project they made.
             schedule(on: edits, essential: true) {
                 do {
-                    try backend.useTake(number: take, of: shot)
+                    let outcome = try backend.perform(invocation, context: context)
                     actions.post(.projectChanged(backend.project))
-                    self.refreshStatus([shot])
+                    if !outcome.message.isEmpty { actions.post(.info(outcome.message)) }
+                    let touched = outcome.affectedShots.filter { backend.project.shotIndex($0) != nil }.sorted()
+                    if !touched.isEmpty { self.refreshStatus(touched) }
                 } catch {
                     actions.post(.error(error.localizedDescription))
+                    actions.post(.projectChanged(backend.project))
                 }
             }
+        case .cancelJob(let id):
+            lock.withLock { tokens[id] }?.cancel()
         case .requestFrame(let shot, let frame):
             let ticket = lock.withLock { frameRequest += 1; return frameRequest }
             schedule(on: frames) {
@@ -93,22 +96,6 @@ final class EffectRunner: @unchecked Sendable {
             }
         case .refreshStatus(let shots):
             refreshStatus(shots)
-        case .addCharacter(let name, let description):
-            schedule(on: edits, essential: true) {
-                do {
-                    let c = try backend.addCharacter(name: name, description: description)
-                    actions.post(.projectChanged(backend.project))
-                    actions.post(.info("added character \(c.name) (\(c.id))"))
-                } catch { actions.post(.error(error.localizedDescription)) }
-            }
-        case .setCharacterReference(let id, let path):
-            schedule(on: edits, essential: true) {
-                do {
-                    let c = try backend.setCharacterReference(id, path: path)
-                    actions.post(.projectChanged(backend.project))
-                    actions.post(.info("\(c.name) now looks like \(path)"))
-                } catch { actions.post(.error(error.localizedDescription)) }
-            }
         case .quit, .loadTheme:
             break
         }
@@ -132,7 +119,7 @@ final class EffectRunner: @unchecked Sendable {
 
     /// Runs `body` on `queue`, counted in `inFlight`. After `shutdown` began nothing new is
     /// started; work already queued is dropped when it comes up unless it is `essential`
-    /// (saving an edit the reducer has already shown).
+    /// (saving an edit the reducer has already shown, or a job that must report how it ended).
     private func schedule(on queue: DispatchQueue, essential: Bool = false, _ body: @escaping @Sendable () -> Void) {
         let accepted = lock.withLock { () -> Bool in
             guard !closing else { return false }
@@ -153,68 +140,68 @@ final class EffectRunner: @unchecked Sendable {
         let backend = self.backend, actions = self.actions
         schedule(on: status) {
             for batch in stride(from: 0, to: shots.count, by: 50) {
-                var out: [ShotID: ShotStatus] = [:]
                 if self.lock.withLock({ self.closing }) { return }
+                var out: [ShotID: ShotStatus] = [:]
                 for id in shots[batch..<min(shots.count, batch + 50)] { out[id] = backend.status(of: id) }
                 actions.post(.statusChanged(out))
             }
         }
     }
 
-    private func start(_ id: JobID, _ request: EditorJobRequest) {
+    /// Runs a verb that hands back jobs: the verb is performed in order with the edits (so it
+    /// sees them), its jobs one at a time on the jobs queue, under the reducer's job id.
+    private func start(_ id: JobID, _ invocation: VerbInvocation, _ context: VerbContext) {
         let token = CancelToken()
         lock.withLock { tokens[id] = token }
         let backend = self.backend, actions = self.actions
-        schedule(on: jobs, essential: true) {
-            defer { self.lock.withLock { self.tokens[id] = nil } }
-            let label = request.label
-            if token.isCancelled {
-                actions.post(.jobFinished(id, .cancelled("cancelled \(label)")))
+        schedule(on: edits, essential: true) {
+            let outcome: VerbOutcome
+            do { outcome = try backend.perform(invocation, context: context) } catch {
+                self.lock.withLock { self.tokens[id] = nil }
+                actions.post(.jobFinished(id, .failed("\(invocation.verb) failed: \(error.localizedDescription)")))
                 return
             }
-            actions.post(.jobStarted(id))
-            let progress = GenerationProgress()
-            // Progress is polled: the engine advances the counter, a timer posts it.
-            let timer = DispatchSource.makeTimerSource(queue: self.status)
-            timer.schedule(deadline: .now() + .milliseconds(100), repeating: .milliseconds(100))
-            timer.setEventHandler { actions.post(.jobProgress(id, progress.fraction)) }
-            timer.resume()
-            defer { timer.cancel() }
-            do {
-                let text = try backend.run(request, progress: progress, cancel: token) { shot, frame, image in
+            self.schedule(on: self.jobs, essential: true) { self.runJobs(id, outcome.jobs, token: token) }
+        }
+    }
+
+    private func runJobs(_ id: JobID, _ work: [VerbJob], token: CancelToken) {
+        let backend = self.backend, actions = self.actions
+        defer { lock.withLock { tokens[id] = nil } }
+        let label = work.map(\.label).joined(separator: ", ")
+        if token.isCancelled {
+            actions.post(.jobFinished(id, .cancelled("cancelled \(label)")))
+            return
+        }
+        actions.post(.jobStarted(id))
+        let progress = GenerationProgress()
+        // Progress is polled: the engine advances the counter, a timer posts it.
+        let timer = DispatchSource.makeTimerSource(queue: status)
+        timer.schedule(deadline: .now() + .milliseconds(100), repeating: .milliseconds(100))
+        timer.setEventHandler { actions.post(.jobProgress(id, progress.fraction)) }
+        timer.resume()
+        defer { timer.cancel() }
+        do {
+            var text = ""
+            for job in work {
+                text = try backend.run(job, progress: progress, cancel: token) { shot, frame, image in
                     actions.post(.frameArrived(shot: shot, frame: frame, image: image))
                 }
-                actions.post(.jobFinished(id, .succeeded(text)))
-            } catch let error as GenerationError where error == .cancelled {
-                actions.post(.jobFinished(id, .cancelled("cancelled \(label)")))
-            } catch {
-                if token.isCancelled {
-                    actions.post(.jobFinished(id, .cancelled("cancelled \(label)")))
-                } else {
-                    actions.post(.jobFinished(id, .failed("\(label) failed: \(error.localizedDescription)")))
-                }
             }
-            // Through the edits queue, so the snapshot includes every edit made meanwhile.
-            self.schedule(on: self.edits) { actions.post(.projectChanged(backend.project)) }
-            // An export renders every shot it lacked frames for: all of them are read again.
-            self.refreshStatus(request.shot.map { [$0] } ?? backend.project.shots.map(\.id))
+            actions.post(.jobFinished(id, .succeeded(text)))
+        } catch let error as GenerationError where error == .cancelled {
+            actions.post(.jobFinished(id, .cancelled("cancelled \(label)")))
+        } catch {
+            if token.isCancelled {
+                actions.post(.jobFinished(id, .cancelled("cancelled \(label)")))
+            } else {
+                actions.post(.jobFinished(id, .failed("\(label) failed: \(error.localizedDescription)")))
+            }
         }
-    }
-}
-
-extension EditorJobRequest {
-    var label: String {
-        switch self {
-        case .render(let s): return "render \(s)"
-        case .extend(let s, _, _): return "extend \(s)"
-        case .refine(let s, _, _): return "refine \(s)"
-        case .export(let p): return "export \(p)"
-        }
-    }
-    var shot: ShotID? {
-        switch self {
-        case .render(let s), .extend(let s, _, _), .refine(let s, _, _): return s
-        case .export: return nil
-        }
+        // Through the edits queue, so the snapshot includes every edit made meanwhile.
+        schedule(on: edits) { actions.post(.projectChanged(backend.project)) }
+        // An export renders every shot it lacked frames for: then all of them are read again.
+        let shots = work.compactMap(\.shot)
+        refreshStatus(shots.isEmpty ? backend.project.shots.map(\.id) : shots)
     }
 }

@@ -24,7 +24,7 @@ import KinoKit
             let queue = ActionQueue()
             let log = ActionLog(queue)
             let runner = EffectRunner(backend: backend, actions: queue)
-            runner.perform([.refreshStatus(shots), .startRender(1, shot: shots[0]), .requestFrame(shot: shots[0], frame: 0),
+            runner.perform([.refreshStatus(shots), try renderEffect(1, shot: shots[0]), .requestFrame(shot: shots[0], frame: 0),
                             .refreshStatus(shots)])
             switch i % 3 {
             case 0: break
@@ -37,7 +37,7 @@ import KinoKit
             #expect(runner.isIdle)
             backend.close()
             // Work asked for after the quit is refused, at once: nothing is left to join.
-            runner.perform([.refreshStatus(shots), .requestFrame(shot: shots[0], frame: 3), .startRender(2, shot: shots[1])])
+            runner.perform([.refreshStatus(shots), .requestFrame(shot: shots[0], frame: 3), try renderEffect(2, shot: shots[1])])
             #expect(runner.isIdle, "iteration \(i): work started after shutdown")
             #expect(backend.callsAfterClose == 0, "iteration \(i): \(backend.callsAfterClose) calls after close")
             session.close()
@@ -94,7 +94,7 @@ import KinoKit
             let merged = seen.compactMap(\.status).reduce(into: [ShotID: ShotStatus]()) { $0.merge($1) { _, b in b } }
             return shots.allSatisfy { merged[$0]?.render == .notRendered }
         })
-        runner.perform([.export(1, path: dir.file("out.mp4"))])
+        runner.perform([try exportEffect(1, to: dir.file("out.mp4"))])
         #expect(log.wait(seconds: 120) { $0.contains { $0.finishedJob?.0 == 1 } })
         guard case .succeeded = log.seen.compactMap(\.finishedJob).first(where: { $0.0 == 1 })?.1 else {
             Issue.record("export failed: \(log.seen.compactMap(\.finishedJob))"); return

@@ -61,14 +61,12 @@ final class WatchedBackend: EditorBackend, @unchecked Sendable {
     func undo() throws -> Edit? { try watch { try inner.undo() } }
     func redo() throws -> Edit? { try watch { try inner.redo() } }
     func status(of shot: ShotID) -> ShotStatus { watch { inner.status(of: shot) } }
-    func run(_ job: EditorJobRequest, progress: GenerationProgress, cancel: CancelToken,
+    func perform(_ invocation: VerbInvocation, context: VerbContext) throws -> VerbOutcome {
+        try watch { try inner.perform(invocation, context: context) }
+    }
+    func run(_ job: VerbJob, progress: GenerationProgress, cancel: CancelToken,
              onFrame: @escaping @Sendable (ShotID, Int, Frame) -> Void) throws -> String {
         try watch { try inner.run(job, progress: progress, cancel: cancel, onFrame: onFrame) }
-    }
-    func useTake(number: Int, of shot: ShotID) throws { try watch { try inner.useTake(number: number, of: shot) } }
-    func addCharacter(name: String, description: String) throws -> Character { try watch { try inner.addCharacter(name: name, description: description) } }
-    func setCharacterReference(_ character: CharacterID, path: String) throws -> Character {
-        try watch { try inner.setCharacterReference(character, path: path) }
     }
     func hasCurrentTake(_ shot: ShotID) -> Bool { watch { inner.hasCurrentTake(shot) } }
     func cachedPreviewFrame(shot: ShotID, frame: Int) -> Frame? { watch { inner.cachedPreviewFrame(shot: shot, frame: frame) } }
@@ -99,4 +97,14 @@ extension Action {
     var startedJob: JobID? { if case .jobStarted(let id) = self { return id }; return nil }
     var status: [ShotID: ShotStatus]? { if case .statusChanged(let s) = self { return s }; return nil }
     var progressFraction: Double? { if case .jobProgress(_, let f) = self { return f }; return nil }
+}
+
+/// The effect the editor's `r` (or `:render`) sends for `shot`, under job `id`.
+func renderEffect(_ id: JobID, shot: ShotID) throws -> Effect {
+    .perform(try Verbs.invocation(["render"]), context: VerbContext(selectedShot: shot), job: id)
+}
+
+/// The effect of `:export PATH`, under job `id`.
+func exportEffect(_ id: JobID, to path: String) throws -> Effect {
+    .perform(try Verbs.invocation(["export", path]), context: VerbContext(), job: id)
 }
