@@ -28,11 +28,21 @@ import Testing
             try proc.run()
             input.fileHandleForWriting.write(Data(script.utf8))
             try input.fileHandleForWriting.close()
-            // Kill after a random delay (0–300 ms): sometimes before the first edit, often mid-way.
+            // Kill after a random delay (0–300 ms): in even rounds from the start (sometimes before
+            // the first edit), in odd rounds from the first acknowledgement, so a loaded machine
+            // whose start-up outlasts the delay still kills mid-way.
+            var early = Data()
+            if round % 2 == 1 {
+                while !String(decoding: early, as: UTF8.self).contains("ok ") {
+                    let chunk = output.fileHandleForReading.availableData
+                    if chunk.isEmpty { break }   // the batch ended
+                    early += chunk
+                }
+            }
             usleep(UInt32.random(in: 0...300_000, using: &rng))
             kill(proc.processIdentifier, SIGKILL)
             proc.waitUntilExit()
-            let out = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let out = String(decoding: early + output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             let acked = out.split(separator: "\n").compactMap { $0.hasPrefix("ok ") ? Int($0.dropFirst(3)) : nil }
             acknowledgedTotal += acked.count
             #expect(shell("sqlite3 \(p) 'PRAGMA integrity_check' | grep -qx ok") == 0, "round \(round) (seed \(seed)): integrity check failed")

@@ -37,7 +37,7 @@ extension Theme {
         ("timeline.scene", .bg, [("ui.background", .bg)]),
         ("timeline.scene.alt", .bg, [("ui.background", .bg), ("timeline.scene", .bg)]),
         ("timeline.shot", .bg, [("ui.background", .bg), ("timeline.scene", .bg), ("timeline.scene.alt", .bg)]),
-        ("timeline.shot.alt", .bg, [("ui.background", .bg), ("timeline.shot", .bg)]),
+        ("timeline.shot.alt", .bg, [("ui.background", .bg), ("timeline.shot", .bg), ("timeline.scene", .bg), ("timeline.scene.alt", .bg)]),
         ("timeline.shot.selected", .bg, [("ui.background", .bg), ("timeline.shot", .bg), ("timeline.shot.alt", .bg)]),
         ("status", .bg, [("ui.background", .bg)]),
     ]
