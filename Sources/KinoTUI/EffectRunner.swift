@@ -25,6 +25,8 @@ final class EffectRunner: @unchecked Sendable {
     private let inFlight = DispatchGroup()
     /// Set by `shutdown`: work that has not started is dropped, except saving edits.
     private var closing = false
+    /// Other processes' edits, caught up with on the edits queue, in order with this editor's.
+    private(set) lazy var external = ExternalEdits(backend: backend, queue: edits) { [weak self] in self?.refreshStatus($0) }
 
     init(backend: EditorBackend, actions: ActionQueue) {
         self.backend = backend
@@ -39,6 +41,10 @@ final class EffectRunner: @unchecked Sendable {
     private func perform(_ effect: Effect) {
         let backend = self.backend, actions = self.actions
         switch effect {
+        case .applyEdit, .undo, .redo, .perform(_, _, nil): external.noteIssuedEdit()
+        default: break
+        }
+        switch effect {
         case .applyEdit(let edit):
             schedule(on: edits, essential: true) {
                 do { try backend.apply(edit) } catch {
@@ -52,9 +58,9 @@ final class EffectRunner: @unchecked Sendable {
                 do {
                     if let edit = isUndo ? try backend.undo() : try backend.redo() {
                         actions.post(.projectChanged(backend.project))
+                        // The reducer marks the affected shots stale, cancels their jobs, and
+                        // selects the shot the step changed.
                         actions.post(.journalStepped(edit, undo: isUndo))
-                        let touched = edit.touchedShots.filter { backend.project.shotIndex($0) != nil }
-                        if !touched.isEmpty { self.refreshStatus(Array(touched)) }
                     } else {
                         actions.post(.info(isUndo ? "nothing to undo" : "nothing to redo"))
                     }
@@ -110,7 +116,9 @@ final class EffectRunner: @unchecked Sendable {
             tokens.values.forEach { $0.cancel() }
         }
         inFlight.wait()
-        // Progress timers post from the status queue; let a handler that is running finish.
+        // A catch-up with other processes' edits (ExternalEdits) runs on the edits queue; the
+        // UI loop has stopped asking for new ones. Progress timers post from the status queue.
+        edits.sync {}
         status.sync {}
     }
 

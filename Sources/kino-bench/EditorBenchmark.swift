@@ -8,9 +8,10 @@ import KinoTUI
 /// `reduce`, the view draws a CellGrid and curses flushes it into a real pty (opened with
 /// openpty, drained by a reader thread), as `kino edit` does. Prints a table.
 enum EditorBenchmark {
-    static func run(shots: Int = 1000, keys: Int = 2000, cols: Int = 160, rows: Int = 48) -> String {
+    /// `project`: the project to open instead of the standard long one (kino-bench's open benchmark).
+    static func run(shots: Int = 1000, keys: Int = 2000, cols: Int = 160, rows: Int = 48, project given: Project? = nil) -> String {
         let memoryBefore = residentBytes()
-        let project = benchmarkProject(shots: shots)
+        let project = given ?? benchmarkProject(shots: shots)
         let theme = (try? ThemeLibrary(folders: []).load("default")) ?? .fallback
 
         // The project as a real file, so the first screen includes opening it.
@@ -65,7 +66,7 @@ enum EditorBenchmark {
             let s = xs.sorted()
             return s[min(s.count - 1, Int(Double(s.count - 1) * p))]
         }
-        var out = "editor benchmark: \(shots) shots, \(cols)x\(rows) pty, \(keys) keys\n"
+        var out = "editor benchmark: \(project.shots.count) shots, \(cols)x\(rows) pty, \(keys) keys\n"
         out += "| measure | value |\n| --- | --- |\n"
         out += "| key -> screen updated (reduce+view+flush), median | \(ms(pct(keyTimes, 0.5))) |\n"
         out += "| key -> screen updated, p99 | \(ms(pct(keyTimes, 0.99))) |\n"

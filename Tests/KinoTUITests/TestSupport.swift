@@ -71,6 +71,8 @@ final class WatchedBackend: EditorBackend, @unchecked Sendable {
     func hasCurrentTake(_ shot: ShotID) -> Bool { watch { inner.hasCurrentTake(shot) } }
     func cachedPreviewFrame(shot: ShotID, frame: Int) -> Frame? { watch { inner.cachedPreviewFrame(shot: shot, frame: frame) } }
     func previewFrame(shot: ShotID, frame: Int) throws -> Frame { try watch { try inner.previewFrame(shot: shot, frame: frame) } }
+    func followExternalEdits() -> Set<ShotID>? { watch { inner.followExternalEdits() } }
+    var externalGeneration: Int { watch { inner.externalGeneration } }
 }
 
 /// Collects what the runner posts, and waits for a condition on it (never a fixed sleep).

@@ -28,10 +28,16 @@ public func reduce(_ state: inout EditorState, _ action: Action) -> [Effect] {
 
     case .projectChanged(let project):
         let previousIndex = state.selectedIndex
+        // The playhead stays on the same frame of the same shot when shots move around it.
+        let anchor = state.playheadShot.map { (id: state.project.shots[$0.index].id, local: $0.local) }
+        let before = state.project
         state.project = project
+        if let anchor, let i = project.shotIndex(anchor.id) {
+            state.playhead = project.shotStarts[i] + min(anchor.local, project.shots[i].duration - 1)
+        }
         state.reconcileSelection(previousIndex: previousIndex)
         state.refitTimeline()
-        return state.selectedShot.map { [.refreshStatus([$0])] } ?? []
+        return state.followShots([], changedFrom: before).0
 
     case .statusChanged(let status):
         state.shotStatus.merge(status) { _, new in new }
@@ -98,7 +104,7 @@ public func reduce(_ state: inout EditorState, _ action: Action) -> [Effect] {
 
     case .journalStepped(let edit, let undo):
         state.message = StatusMessage("\(undo ? "undid" : "redid") \(edit.label)")
-        return state.selectShotAfterJournalStep(edit)
+        return state.selectShotAfterJournalStep(edit, undo: undo)
     }
 }
 
@@ -135,6 +141,7 @@ func perform(_ command: Command, key: Key?, in state: inout EditorState) -> [Eff
     case .editPrompt:
         guard let shot = state.selected else { state.message = StatusMessage("no shot to edit; add one with :shot add", isError: true); return [] }
         state.promptBuffer = TextBuffer(shot.prompt)
+        state.promptBase = shot.prompt
         state.mode = .insert
         state.focus = .inspector
         return []
