@@ -35,14 +35,14 @@ let package = Package(
         .target(name: "KinoAudio", dependencies: ["KinoCore", "CEspeakNG", "CEbur128"]),
         .target(name: "KinoInterchange", dependencies: ["KinoCore"]),
         .target(name: "KinoKit", dependencies: ["KinoCore", "KinoEngine", "KinoStore", "KinoMedia", "KinoTerminal", "KinoAudio", "KinoInterchange"]),
-        .target(name: "KinoEditor", dependencies: ["KinoCore", "KinoKit", .product(name: "TOMLKit", package: "TOMLKit")]),
-        .target(name: "KinoTUI", dependencies: ["KinoCore", "KinoKit", "KinoEditor", "KinoTerminal", "CNcurses"]),
+        .target(name: "KinoEditor", dependencies: ["KinoCore", "KinoEngine", "KinoKit", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "KinoTUI", dependencies: ["KinoCore", "KinoEngine", "KinoKit", "KinoEditor", "KinoTerminal", "CNcurses"]),
         .executableTarget(name: "kino", dependencies: [
             "KinoCore", "KinoKit", "KinoTUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kino-bench", dependencies: [
-            "KinoCore", "KinoKit", "KinoEngine", "KinoStore", "KinoMedia", "KinoTerminal", "KinoEditor", "KinoTUI", "KinoAudio", "KinoInterchange",
+            "KinoCore", "KinoKit", "KinoEngine", "KinoStore", "KinoMedia", "KinoTerminal", "KinoEditor", "KinoTUI", "KinoInterchange",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
 
@@ -53,8 +53,9 @@ let package = Package(
         .testTarget(name: "KinoAudioTests", dependencies: ["KinoAudio", "KinoCore"]),
         .testTarget(name: "KinoTerminalTests", dependencies: ["KinoTerminal", "KinoCore"]),
         .testTarget(name: "KinoInterchangeTests", dependencies: ["KinoInterchange", "KinoCore"]),
-        .testTarget(name: "KinoKitTests", dependencies: ["KinoKit", "KinoCore", "KinoEngine", "KinoStore", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "KinoKitTests", dependencies: ["KinoKit", "KinoCore", "KinoEngine", "KinoStore", "KinoAudio", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "KinoEditorTests", dependencies: ["KinoEditor", "KinoKit", "KinoCore"]),
+        .testTarget(name: "KinoTUITests", dependencies: ["KinoTUI", "KinoKit", "KinoEditor", "KinoEngine", "KinoCore"]),
         .testTarget(name: "kinoTests", dependencies: ["KinoCore"]),
     ]
 )

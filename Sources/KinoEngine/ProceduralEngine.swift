@@ -8,8 +8,8 @@ public struct ProceduralEngine: GenerationEngine {
     public let identity = EngineIdentity(name: "procedural", version: "1.0")
     let interpreter: @Sendable (ShotSpec) -> SceneSpec
 
-    /// An engine reading prompts with `interpreter` (tests pass scenes built by hand).
-    init(interpreter: @escaping @Sendable (ShotSpec) -> SceneSpec) {
+    /// An engine reading prompts with `interpreter` (tests and kino-bench pass scenes built by hand).
+    public init(interpreter: @escaping @Sendable (ShotSpec) -> SceneSpec) {
         self.interpreter = interpreter
     }
 

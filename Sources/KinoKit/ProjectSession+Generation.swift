@@ -60,9 +60,8 @@ extension ProjectSession {
     /// What the engine understands of a shot's prompt.
     public func interpret(shot id: ShotID) -> PromptReport {
         let p = project
-        guard let shot = p.shot(id), let spec = try? spec(SpecSnapshot(project: p, shot: shot), quality: .preview, project: p, decodeImage: false)
-        else { return PromptReport() }
-        return engine.interpret(spec)
+        guard let shot = p.shot(id) else { return PromptReport() }
+        return PromptReading.report(of: shot, in: p, engine: engine)
     }
 
     /// The current take of a shot, if it is complete.

@@ -4,11 +4,12 @@ import KinoEditor
 
 /// Colour pairs for (fg, bg) combinations, created on first use. RGB maps onto what the
 /// terminal has: direct colour (TERM=*-direct: the value itself), the 256-colour palette
-/// (nearest of the 6x6x6 cube and grey ramp), or the 8 basic colours.
+/// (nearest of the 6x6x6 cube and grey ramp), or the 8 or 16 ANSI colours.
 struct ColorPairs {
     let colorCount: Int
     let pairCount: Int
     private var cache: [UInt64: Int32] = [:]
+    private var ansi: [RGB: Int32] = [:]
     private var next: Int32 = 1
     /// Set when the cache filled up and pairs were reused: the screen must be redrawn.
     var wasReset = false
@@ -31,11 +32,15 @@ struct ColorPairs {
         return p
     }
 
-    func index(_ c: CellColor) -> Int32 {
+    mutating func index(_ c: CellColor) -> Int32 {
         guard case .rgb(let rgb) = c else { return -1 }
         if colorCount >= 0x1000000 { return Int32(rgb.r) << 16 | Int32(rgb.g) << 8 | Int32(rgb.b) }
         if colorCount >= 256 { return Int32(xterm256(rgb)) }
-        return Int32(basic8(rgb))
+        // Themes are degraded to the ANSI colours first (Theme.degraded), so this is exact.
+        if let i = ansi[rgb] { return i }
+        let i = Int32(AnsiPalette.nearest(rgb, count: colorCount >= 16 ? 16 : 8))
+        ansi[rgb] = i
+        return i
     }
 }
 
@@ -57,10 +62,5 @@ func xterm256(_ c: RGB) -> Int {
     return greyDist < cubeDist ? 232 + grey : cube
 }
 
-/// The nearest of the 8 basic colours.
-func basic8(_ c: RGB) -> Int {
-    let t = 100
-    return (Int(c.r) > t ? 1 : 0) | (Int(c.g) > t ? 2 : 0) | (Int(c.b) > t ? 4 : 0)
-}
 
 private func sq(_ x: Int) -> Int { x * x }

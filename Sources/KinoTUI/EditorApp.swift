@@ -35,14 +35,19 @@ public enum EditorApp {
         let capabilities = TerminalCapabilities.detect(input: 0, output: 1, environment: environment)
 
         let actions = ActionQueue()
-        let runner = EffectRunner(backend: backend, actions: actions)
         let signals = SignalWatcher(actions: actions)
         defer { signals.stop() }
+        let runner = EffectRunner(backend: backend, actions: actions)
+        // However the loop ends, every background job is cancelled and joined before the
+        // caller closes the session (a job reading the database during exit() crashed).
+        defer { runner.shutdown() }
 
         kino_install_fatal_signal_restore(1)
         defer { kino_uninstall_fatal_signal_restore() }
         let screen = NcursesScreen()
         defer { screen.close() }
+        // On 8 or 16 colours the theme is mapped to the ANSI colours, keeping borders and bands apart.
+        theme = theme.degraded(toColors: screen.colorCount)
 
         var state = EditorState(project: backend.project, projectPath: path, size: screen.size,
                                 themeName: theme.name, availableThemes: library.availableNames())
@@ -61,7 +66,7 @@ public enum EditorApp {
             for effect in effects {
                 if case .loadTheme(let name) = effect {
                     do {
-                        theme = try library.load(name)
+                        theme = try library.load(name).degraded(toColors: screen.colorCount)
                         screen.invalidate()
                         sixel.invalidate()
                         _ = reduce(&state, .themeLoaded(name: name))
@@ -109,8 +114,6 @@ public enum EditorApp {
                 lastTick = DispatchTime.now().uptimeNanoseconds
             }
         }
-        // Cancel whatever still runs (the work already done is saved) and let queued edits land.
-        runner.shutdown()
     }
 }
 

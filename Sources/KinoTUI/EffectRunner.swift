@@ -8,7 +8,9 @@ import KinoKit
 /// Actions on the queue the UI loop drains. Edits, undo and redo run in order on one queue;
 /// generation jobs on another (one at a time: the engine already uses the cores); preview
 /// frames on a third, where only the newest request counts. A job that throws becomes a
-/// message, never a crash of the UI.
+/// message, never a crash of the UI. Every piece of background work is counted, so
+/// `shutdown` can cancel it and wait for the last one before the project closes: quitting
+/// while a job read the database crashed in exit().
 final class EffectRunner: @unchecked Sendable {
     let backend: EditorBackend
     let actions: ActionQueue
@@ -19,6 +21,10 @@ final class EffectRunner: @unchecked Sendable {
     private let lock = NSLock()
     private var tokens: [JobID: CancelToken] = [:]
     private var frameRequest = 0
+    /// Background work started and not yet finished (jobs, edits, status reads, frames).
+    private let inFlight = DispatchGroup()
+    /// Set by `shutdown`: work that has not started is dropped, except saving edits.
+    private var closing = false
     /// Other processes' edits, caught up with on the edits queue, in order with this editor's.
     private(set) lazy var external = ExternalEdits(backend: backend, queue: edits) { [weak self] in self?.refreshStatus($0) }
 
@@ -41,7 +47,7 @@ final class EffectRunner: @unchecked Sendable {
         }
         switch effect {
         case .applyEdit(let edit):
-            edits.async {
+            schedule(on: edits, essential: true) {
                 do { try backend.apply(edit) } catch {
                     actions.post(.error(error.localizedDescription))
                     actions.post(.projectChanged(backend.project))
@@ -49,12 +55,13 @@ final class EffectRunner: @unchecked Sendable {
             }
         case .undo, .redo:
             let isUndo = effect == .undo
-            edits.async {
+            schedule(on: edits, essential: true) {
                 do {
                     if let edit = isUndo ? try backend.undo() : try backend.redo() {
                         actions.post(.projectChanged(backend.project))
-                        // The reducer marks the affected shots stale and cancels their jobs.
-                        actions.post(.info("\(isUndo ? "undid" : "redid") \(edit.label)"))
+                        // The reducer marks the affected shots stale, cancels their jobs, and
+                        // selects the shot the step changed.
+                        actions.post(.journalStepped(edit, undo: isUndo))
                     } else {
                         actions.post(.info(isUndo ? "nothing to undo" : "nothing to redo"))
                     }
@@ -66,7 +73,7 @@ final class EffectRunner: @unchecked Sendable {
             start(job, invocation, context)
         case .perform(let invocation, let context, nil):
             // In order with the edits before it, so it sees the project they made.
-            edits.async {
+            schedule(on: edits, essential: true) {
                 do {
                     let outcome = try backend.perform(invocation, context: context)
                     actions.post(.projectChanged(backend.project))
@@ -82,7 +89,7 @@ final class EffectRunner: @unchecked Sendable {
             lock.withLock { tokens[id] }?.cancel()
         case .requestFrame(let shot, let frame):
             let ticket = lock.withLock { frameRequest += 1; return frameRequest }
-            frames.async {
+            schedule(on: frames) {
                 guard self.lock.withLock({ self.frameRequest == ticket }) else { return }
                 if let f = backend.cachedPreviewFrame(shot: shot, frame: frame) {
                     actions.post(.frameArrived(shot: shot, frame: frame, image: f))
@@ -101,22 +108,48 @@ final class EffectRunner: @unchecked Sendable {
         }
     }
 
-    /// Before the project closes: cancels every job, waits (a few seconds at most) for the
-    /// running one to stop, and waits for every edit still queued to be saved.
+    /// Before the project closes: cancels every job, drops work that has not started (status
+    /// reads, frame requests, queued jobs), lets every queued edit be saved, and waits until
+    /// the last piece of background work has returned. Nothing touches the backend afterwards.
     func shutdown() {
-        lock.withLock { tokens.values.forEach { $0.cancel() } }
-        let stopped = DispatchSemaphore(value: 0)
-        jobs.async { stopped.signal() }
-        _ = stopped.wait(timeout: .now() + 5)
+        lock.withLock {
+            closing = true
+            tokens.values.forEach { $0.cancel() }
+        }
+        inFlight.wait()
+        // A catch-up with other processes' edits (ExternalEdits) runs on the edits queue; the
+        // UI loop has stopped asking for new ones. Progress timers post from the status queue.
         edits.sync {}
+        status.sync {}
+    }
+
+    /// Whether every piece of background work started so far has returned.
+    var isIdle: Bool { inFlight.wait(timeout: .now()) == .success }
+
+    /// Runs `body` on `queue`, counted in `inFlight`. After `shutdown` began nothing new is
+    /// started; work already queued is dropped when it comes up unless it is `essential`
+    /// (saving an edit the reducer has already shown, or a job that must report how it ended).
+    private func schedule(on queue: DispatchQueue, essential: Bool = false, _ body: @escaping @Sendable () -> Void) {
+        let accepted = lock.withLock { () -> Bool in
+            guard !closing else { return false }
+            inFlight.enter()
+            return true
+        }
+        guard accepted else { return }
+        queue.async {
+            defer { self.inFlight.leave() }
+            if !essential && self.lock.withLock({ self.closing }) { return }
+            body()
+        }
     }
 
     /// Reads the status of shots in the background, in batches so a long project's first
     /// screen does not wait for the last shot.
     func refreshStatus(_ shots: [ShotID]) {
         let backend = self.backend, actions = self.actions
-        status.async {
+        schedule(on: status) {
             for batch in stride(from: 0, to: shots.count, by: 50) {
+                if self.lock.withLock({ self.closing }) { return }
                 var out: [ShotID: ShotStatus] = [:]
                 for id in shots[batch..<min(shots.count, batch + 50)] { out[id] = backend.status(of: id) }
                 actions.post(.statusChanged(out))
@@ -130,14 +163,14 @@ final class EffectRunner: @unchecked Sendable {
         let token = CancelToken()
         lock.withLock { tokens[id] = token }
         let backend = self.backend, actions = self.actions
-        edits.async {
+        schedule(on: edits, essential: true) {
             let outcome: VerbOutcome
             do { outcome = try backend.perform(invocation, context: context) } catch {
                 self.lock.withLock { self.tokens[id] = nil }
                 actions.post(.jobFinished(id, .failed("\(invocation.verb) failed: \(error.localizedDescription)")))
                 return
             }
-            self.jobs.async { self.runJobs(id, outcome.jobs, token: token) }
+            self.schedule(on: self.jobs, essential: true) { self.runJobs(id, outcome.jobs, token: token) }
         }
     }
 
@@ -175,8 +208,9 @@ final class EffectRunner: @unchecked Sendable {
             }
         }
         // Through the edits queue, so the snapshot includes every edit made meanwhile.
-        edits.async { actions.post(.projectChanged(backend.project)) }
+        schedule(on: edits) { actions.post(.projectChanged(backend.project)) }
+        // An export renders every shot it lacked frames for: then all of them are read again.
         let shots = work.compactMap(\.shot)
-        if !shots.isEmpty { refreshStatus(shots) }
+        refreshStatus(shots.isEmpty ? backend.project.shots.map(\.id) : shots)
     }
 }

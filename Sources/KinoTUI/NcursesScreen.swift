@@ -70,6 +70,9 @@ final class NcursesScreen {
         endwin()
     }
 
+    /// How many colours the terminal has (8 for TERM=xterm, 256, or 2^24 for direct colour).
+    var colorCount: Int { colors.colorCount }
+
     var size: TerminalSize { TerminalSize(cols: Int(kino_cols()), rows: Int(kino_lines())) }
 
     /// Draws the grid. Only cells that differ from the last flush are sent to curses; curses

@@ -34,8 +34,9 @@ public final class SessionBackend: EditorBackend, @unchecked Sendable {
         let thumbs = session.thumbnails(shot: shot)
         let thumbnail = thumbs.isEmpty ? nil : thumbs[thumbs.count / 2].image.resized(
             width: 32, height: max(2, 32 * thumbs[thumbs.count / 2].image.height / max(1, thumbs[thumbs.count / 2].image.width)))
+        let report = session.interpret(shot: shot)
         return ShotStatus(render: render, currentTake: position, takeCount: takes.complete.count,
-                          ignoredWords: session.interpret(shot: shot).ignored, thumbnail: thumbnail,
+                          ignoredWords: report.ignored, understoodWords: report.understood, thumbnail: thumbnail,
                           segmentWords: segmentWords(of: shot))
     }
 

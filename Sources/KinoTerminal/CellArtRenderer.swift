@@ -2,7 +2,8 @@ import KinoCore
 
 /// Character art: libchafa picks a glyph and a foreground/background pair per cell from the
 /// allowed symbols and colours; the pure ASCII ramp is ours (brightness to density).
-enum CellArtRenderer {
+/// Public for kino-bench, which compares `symbolArt` with the chafa command line.
+public enum CellArtRenderer {
     static let letterbox = RGB(0, 0, 0)
 
     static func render(_ frame: Frame, layout: PreviewLayout, colorDepth: ColorDepth, symbols: SymbolSet,
@@ -22,7 +23,7 @@ enum CellArtRenderer {
         return art
     }
 
-    static func symbolArt(_ frame: Frame, cols: Int, rows: Int, colorDepth: ColorDepth, symbols: SymbolSet,
+    public static func symbolArt(_ frame: Frame, cols: Int, rows: Int, colorDepth: ColorDepth, symbols: SymbolSet,
                           colorMatching: ChafaCanvasSettings.ColorMatching = .din99d) -> [ArtCell] {
         var settings = ChafaCanvasSettings(output: .symbols, colorDepth: colorDepth, symbols: symbols)
         settings.colorMatching = colorMatching

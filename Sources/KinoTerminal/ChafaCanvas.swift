@@ -3,12 +3,13 @@ import KinoCore
 import Synchronization
 
 /// How a chafa canvas draws: the pixel mode and, for symbols, the colours and glyphs it may use.
-struct ChafaCanvasSettings: Sendable {
+/// Public only for `ColorMatching`, which kino-bench compares.
+public struct ChafaCanvasSettings: Sendable {
     enum Output: Sendable { case symbols, sixel, kitty }
     var output: Output
     var colorDepth: ColorDepth = .truecolor
     var symbols: SymbolSet = .blocks
-    enum ColorMatching: Sendable { case rgb, din99d }
+    public enum ColorMatching: Sendable { case rgb, din99d }
     /// How palette colours are matched in the indexed modes.
     var colorMatching: ColorMatching = .din99d
     /// Ordered dithering for symbols, error diffusion for sixel.

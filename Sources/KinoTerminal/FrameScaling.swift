@@ -3,7 +3,7 @@ import KinoCore
 extension Frame {
     /// Resamples to `width` x `height`: area-weighted (fractional box) when shrinking, so thin
     /// lines and gradients average correctly; bilinear when growing.
-    func scaled(width w: Int, height h: Int) -> Frame {
+    public func scaled(width w: Int, height h: Int) -> Frame {
         if w == width && h == height { return self }
         let horizontal = ResampleTaps(from: width, to: w)
         let vertical = ResampleTaps(from: height, to: h)

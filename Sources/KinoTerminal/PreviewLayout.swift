@@ -1,19 +1,19 @@
 import KinoCore
 
 /// Where a frame goes on the terminal: a box of `cols` x `rows` cells, and inside it the
-/// aspect-preserving fit of the frame, in cells and in pixels.
-struct PreviewLayout: Equatable, Sendable {
+/// aspect-preserving fit of the frame, in cells and in pixels. Public (read-only) for kino-bench.
+public struct PreviewLayout: Equatable, Sendable {
     /// The box the caller asked for (rows computed from the aspect when not given).
     var cols: Int
     var rows: Int
     /// The picture inside the box, in cells (centred; the rest is letterbox).
-    var artCols: Int
-    var artRows: Int
+    public internal(set) var artCols: Int
+    public internal(set) var artRows: Int
     /// The picture in pixels, for sixel and kitty.
     var pixelWidth: Int
     var pixelHeight: Int
 
-    init(frameWidth: Int, frameHeight: Int, cols: Int, rows: Int?, cellWidth: Int, cellHeight: Int,
+    public init(frameWidth: Int, frameHeight: Int, cols: Int, rows: Int?, cellWidth: Int, cellHeight: Int,
          maxPixels: PixelSize? = nil) throws {
         guard cols > 0 else { throw TerminalRenderError.invalidColumns(cols) }
         if let rows, rows <= 0 { throw TerminalRenderError.invalidRows(rows) }

@@ -4,10 +4,11 @@ import KinoCore
 /// Floyd–Steinberg dithering); libchafa's sixel canvas is kept as the measured alternative:
 /// with its error diffusion it was about 3x slower at slightly lower PSNR on 640x360 frames,
 /// and chafa 1.12 always emits 256 registers (see Docs/Terminals.md).
-enum SixelRenderer {
-    enum Encoder: Sendable { case kino, chafa }
+/// Public for kino-bench, which compares the two encoders.
+public enum SixelRenderer {
+    public enum Encoder: Sendable { case kino, chafa }
 
-    static func render(_ frame: Frame, layout: PreviewLayout, colorRegisters: Int, encoder: Encoder = .kino) -> String {
+    public static func render(_ frame: Frame, layout: PreviewLayout, colorRegisters: Int, encoder: Encoder = .kino) -> String {
         switch encoder {
         case .kino:
             let scaled = frame.scaled(width: layout.pixelWidth, height: layout.pixelHeight)

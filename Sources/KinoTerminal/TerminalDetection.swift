@@ -4,14 +4,20 @@ import Glibc
 #endif
 
 extension TerminalCapabilities {
+    /// The kitty graphics query (the terminal answers ;OK).
+    static let kittyQuery = "\u{1B}_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\u{1B}\\"
+
     /// The queries sent in one write. DA1 goes last: every terminal answers it, and answers in
-    /// order, so its reply means nothing else is coming.
-    static let capabilityQuery =
-        "\u{1B}_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\u{1B}\\"   // kitty graphics: answers ;OK
-        + "\u{1B}[?1;1;0S"                                 // XTSMGRAPHICS: colour registers
-        + "\u{1B}[?2;4;0S"                                 // XTSMGRAPHICS: maximum sixel geometry
-        + "\u{1B}[16t"                                     // cell size in pixels
-        + "\u{1B}[c"                                       // DA1
+    /// order, so its reply means nothing else is coming. Inside tmux the kitty query is left
+    /// out: tmux takes an APC string for a pane title (it became "Gi=31,s=1,…"), and graphics
+    /// there fall back to character art unless chosen explicitly anyway.
+    static func capabilityQuery(inTmux: Bool) -> String {
+        (inTmux ? "" : kittyQuery)
+            + "\u{1B}[?1;1;0S"                                 // XTSMGRAPHICS: colour registers
+            + "\u{1B}[?2;4;0S"                                 // XTSMGRAPHICS: maximum sixel geometry
+            + "\u{1B}[16t"                                     // cell size in pixels
+            + "\u{1B}[c"                                       // DA1
+    }
 
     /// Asks the terminal what it can show: DA1 (sixel is attribute 4), XTSMGRAPHICS (colour
     /// registers, maximum sixel size), the kitty graphics query and the cell size (TIOCGWINSZ
@@ -36,7 +42,7 @@ extension TerminalCapabilities {
         // A mode chosen by the user needs no question: skipping it also spares slow links
         // (ssh) a reply that arrives after the timeout and lands in the shell's input.
         let chosen = override != nil || environment["KINO_GRAPHICS"].flatMap { GraphicsMode(rawValue: $0.lowercased()) } != nil
-        let replies = chosen ? TerminalReplies() : query(input: input, output: output, timeout: timeout)
+        let replies = chosen ? TerminalReplies() : query(input: input, output: output, timeout: timeout, inTmux: caps.inTmux)
         caps.terminalAnswered = replies.deviceAttributes != nil
         caps.terminalReportsSixel = replies.sixel
         caps.terminalReportsKitty = replies.kittyGraphics
@@ -54,7 +60,7 @@ extension TerminalCapabilities {
     }
 
     /// Writes the queries and collects the replies until DA1 arrives or the deadline passes.
-    static func query(input: Int32, output: Int32, timeout: Double) -> TerminalReplies {
+    static func query(input: Int32, output: Int32, timeout: Double, inTmux: Bool) -> TerminalReplies {
         var saved = termios()
         guard tcgetattr(input, &saved) == 0 else { return TerminalReplies() }
         var raw = saved
@@ -67,7 +73,7 @@ extension TerminalCapabilities {
         defer { _ = tcsetattr(input, TCSANOW, &saved) }
 
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, timeout) * 1e9)
-        let query = Array(capabilityQuery.utf8)
+        let query = Array(capabilityQuery(inTmux: inTmux).utf8)
         guard writeAll(output, query, deadline: deadline) else { return TerminalReplies() }
 
         var received: [UInt8] = []

@@ -47,7 +47,7 @@ public struct TerminalRenderer: Sendable {
                                       symbols: capabilities.symbols, ascii: ascii)
     }
 
-    func layout(_ frame: Frame, cols: Int, rows: Int?, maxPixels: PixelSize?) throws -> PreviewLayout {
+    public func layout(_ frame: Frame, cols: Int, rows: Int?, maxPixels: PixelSize?) throws -> PreviewLayout {
         try PreviewLayout(frameWidth: frame.width, frameHeight: frame.height, cols: cols, rows: rows,
                           cellWidth: capabilities.cellWidthPx, cellHeight: capabilities.cellHeightPx,
                           maxPixels: maxPixels)

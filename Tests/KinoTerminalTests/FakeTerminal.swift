@@ -45,6 +45,20 @@ final class FakeTerminal: Sendable {
     /// Everything the program wrote to the terminal so far.
     var written: String { String(decoding: received.withLock { $0 }, as: UTF8.self) }
 
+    /// Writes `marker` as the program would and waits (up to `seconds`) until the terminal
+    /// has read it: everything written before it has been read too, so "nothing was sent"
+    /// is checked on a condition, not after a sleep.
+    func flushThrough(marker: String, seconds: Double = 10) -> Bool {
+        let bytes = Array(marker.utf8)
+        _ = bytes.withUnsafeBytes { write(slave, $0.baseAddress, $0.count) }
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if written.contains(marker) { return true }
+            usleep(1_000)
+        }
+        return false
+    }
+
     func close() {
         stopped.withLock { $0 = true }
         done.wait()

@@ -99,6 +99,20 @@ import Glibc
         #expect(forced.graphics == .sixel && forced.inTmux)
     }
 
+    /// tmux reads an APC string as a pane title, so the kitty query must not reach it: the
+    /// probe became the title "Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA". Outside tmux it is still asked.
+    @Test func insideTmuxTheKittyQueryIsNotSent() throws {
+        var tmux = env
+        tmux["TMUX"] = "/tmp/tmux-0/default,1,0"
+        let (_, _, inside) = try detect(reply: "\u{1B}[?62;4c", environment: tmux)
+        inside.close()
+        #expect(!inside.written.contains("\u{1B}_G"), "sent \(inside.written.debugDescription)")
+        #expect(inside.written.hasSuffix("\u{1B}[c"), "DA1 is still asked, last")
+        let (_, _, outside) = try detect(reply: "\u{1B}[?62;4c")
+        outside.close()
+        #expect(outside.written.hasPrefix("\u{1B}_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\u{1B}\\"))
+    }
+
     @Test func explicitModeBeatsKinoGraphicsWhichBeatsTheTerminal() throws {
         var e = env
         e["KINO_GRAPHICS"] = "ascii"
@@ -112,10 +126,10 @@ import Glibc
 
     @Test func aChosenModeAsksTheTerminalNothing() throws {
         let (caps, _, terminal) = try detect(reply: "\u{1B}[?62;4c", cellPixels: (100, 40, 900, 720), override: .blocks)
-        Thread.sleep(forTimeInterval: 0.05)
+        #expect(terminal.flushThrough(marker: "<end>"))
         let written = terminal.written
         terminal.close()
-        #expect(written.isEmpty)
+        #expect(written == "<end>", "sent \(written.debugDescription)")
         #expect(caps.graphics == .blocks && !caps.terminalAnswered)
         #expect(caps.cellWidthPx == 9 && caps.cellHeightPx == 18)
     }

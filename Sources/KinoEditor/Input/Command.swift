@@ -24,6 +24,8 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case commandLine = "command-line"
     case toggleHelp = "toggle-help"
     case quit
+    /// The answers to "2 jobs running — quit and cancel them? (y/n)"; a signal answers yes.
+    case quitCancellingJobs = "quit-cancelling-jobs", keepWorking = "keep-working"
     // Text editing (insert and command modes).
     case insertCharacter = "insert-character", newline
     case deleteBackward = "delete-backward", deleteForward = "delete-forward", deleteWordBackward = "delete-word-backward"
@@ -48,4 +50,5 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case leaveCurveEditor = "leave-curve-editor"
     // Help overlay.
     case closeHelp = "close-help", helpDown = "help-scroll-down", helpUp = "help-scroll-up"
+    case helpPageDown = "help-page-down", helpPageUp = "help-page-up"
 }

@@ -1,6 +1,6 @@
 /// The modes whose keys the Keymap lists. `help` is the overlay's own small table.
 public enum KeymapMode: String, Hashable, Sendable, CaseIterable {
-    case normal, insert, curve, command, help
+    case normal, insert, curve, command, help, confirmQuit = "confirm-quit"
 
     public var title: String {
         switch self {
@@ -9,6 +9,7 @@ public enum KeymapMode: String, Hashable, Sendable, CaseIterable {
         case .curve: return "Curve editor"
         case .command: return "Command line (:)"
         case .help: return "Help overlay (?)"
+        case .confirmQuit: return "Quitting while jobs run (the y/n question)"
         }
     }
 }
@@ -141,7 +142,12 @@ public struct Keymap: Sendable {
         .init(.command, [.escape, .ctrl("c")], .cancelEdit, "close the command line"),
 
         .init(.help, [.escape, .char("?"), .char("q"), .function(1)], .closeHelp, "close the help"),
-        .init(.help, [.char("j"), .down, .pageDown], .helpDown, "scroll the help down"),
-        .init(.help, [.char("k"), .up, .pageUp], .helpUp, "scroll the help up"),
+        .init(.help, [.char("j"), .down], .helpDown, "scroll the help down"),
+        .init(.help, [.char("k"), .up], .helpUp, "scroll the help up"),
+        .init(.help, [.pageDown, .char(" ")], .helpPageDown, "page the help down"),
+        .init(.help, [.pageUp, .char("b")], .helpPageUp, "page the help up"),
+
+        .init(.confirmQuit, [.char("y"), .char("Y")], .quitCancellingJobs, "yes: cancel the running jobs (work done is kept) and quit"),
+        .init(.confirmQuit, [.char("n"), .char("N"), .escape], .keepWorking, "no: keep the jobs running and stay"),
     ])
 }

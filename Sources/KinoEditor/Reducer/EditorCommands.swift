@@ -153,7 +153,8 @@ extension EditorState {
         case "redo": message = nil; return [.redo]
         case "help": helpVisible = true; helpScroll = 0; return []
         case "w": message = StatusMessage("every edit is saved as it is made; nothing to write"); return []
-        case "q", "quit", "q!", "wq", "x": quitting = true; return [.quit]
+        case "q", "quit", "wq", "x": return requestQuit()
+        case "q!": return quitCancellingJobs()
         case "set":
             guard words.count >= 3 else {
                 return fail("usage: :set FIELD VALUE with FIELD one of \(EditorCommands.setFields.joined(separator: ", "))")

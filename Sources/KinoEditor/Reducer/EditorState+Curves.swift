@@ -48,10 +48,7 @@ extension EditorState {
         if command == .addKey {
             let f = Double(localPlayhead)
             let key = Keyframe(frame: f, value: curveNow.value(at: f))
-            var newIndex = 0
-            let effects = editCurve(label: "add key") { c in newIndex = c.insert(key) }
-            if !effects.isEmpty { curve.key = newIndex }
-            return effects
+            return editCurve(label: "add key") { c in c.insert(key) }
         }
         guard curve.key < curveNow.keys.count else {
             message = StatusMessage("\(channel.rawValue) has no keys; add one with a", isError: true)
@@ -65,10 +62,7 @@ extension EditorState {
                 message = StatusMessage("another key is on frame \(Int(frame)); delete it first", isError: true)
                 return []
             }
-            var newIndex = k
-            let effects = editCurve(label: "move key") { c in newIndex = c.moveKey(at: k, toFrame: frame, value: key.value + dv) }
-            if !effects.isEmpty { curve.key = newIndex }
-            return effects
+            return editCurve(label: "move key") { c in c.moveKey(at: k, toFrame: frame, value: key.value + dv) }
         }
         let step = channel.fineStep
         switch command {
@@ -85,44 +79,46 @@ extension EditorState {
                 message = StatusMessage("a channel keeps at least one key; move it instead", isError: true)
                 return []
             }
-            let effects = editCurve(label: "delete key") { $0.removeKey(at: k) }
-            curve.key = max(0, min(k, curveNow.keys.count - 2))
-            return effects
+            return editCurve(label: "delete key") { c in c.removeKey(at: k); return max(0, min(k, c.keys.count - 1)) }
         case .cycleInterpolation:
             let list = Interpolation.allCases
             let next = list[((list.firstIndex(of: key.interpolation) ?? 0) + 1) % list.count]
-            return editCurve(label: "interpolation \(next.rawValue)") { $0.setInterpolation(at: k, next) }
+            return editCurve(label: "interpolation \(next.rawValue)") { $0.setInterpolation(at: k, next); return nil }
         case .cycleEasing:
             let list = EasingMode.allCases
             let next = list[((list.firstIndex(of: key.easing) ?? 0) + 1) % list.count]
-            return editCurve(label: "easing \(next.rawValue)") { $0.setInterpolation(at: k, key.interpolation, easing: next) }
+            return editCurve(label: "easing \(next.rawValue)") { $0.setInterpolation(at: k, key.interpolation, easing: next); return nil }
         case .cycleHandleType:
             let list = HandleType.allCases
             let next = list[((list.firstIndex(of: key.handleType) ?? 0) + 1) % list.count]
-            return editCurve(label: "handles \(next.rawValue)") { $0.setHandleType(at: k, next) }
+            return editCurve(label: "handles \(next.rawValue)") { $0.setHandleType(at: k, next); return nil }
         case .handleSteeper, .handleFlatter:
             let dv = (command == .handleSteeper ? 1 : -1) * step
             let h = key.rightHandle
-            return editCurve(label: "tilt handles") { $0.setHandle(at: k, side: .right, to: Handle(dt: max(h.dt, 0.5), dv: h.dv + dv)) }
+            return editCurve(label: "tilt handles") { $0.setHandle(at: k, side: .right, to: Handle(dt: max(h.dt, 0.5), dv: h.dv + dv)); return nil }
         case .handleLonger, .handleShorter:
             let factor = command == .handleLonger ? 1.25 : 0.8
             let h = key.rightHandle
-            return editCurve(label: "handle length") { $0.setHandle(at: k, side: .right, to: Handle(dt: max(0.5, h.dt * factor), dv: h.dv * factor)) }
+            return editCurve(label: "handle length") { $0.setHandle(at: k, side: .right, to: Handle(dt: max(0.5, h.dt * factor), dv: h.dv * factor)); return nil }
         default:
             return []
         }
     }
 
     /// Changes the selected channel of the selected shot's camera as one edit; the camera
-    /// becomes explicit (the prompt's camera phrase no longer decides).
-    mutating func editCurve(label: String, _ change: (inout AnimationCurve) -> Void) -> [Effect] {
+    /// becomes explicit (the prompt's camera phrase no longer decides). `change` returns the
+    /// index of the key to select afterwards (the one added or moved), or nil to keep it; the
+    /// message then names that key.
+    mutating func editCurve(label: String, _ change: (inout AnimationCurve) -> Int?) -> [Effect] {
         let channel = curve.channel
+        var selectKey: Int?
         let effects = updateSelectedShot { shot in
             var c = shot.camera[channel]
-            change(&c)
+            selectKey = change(&c)
             shot.camera[channel] = c
             shot.cameraIsExplicit = true
         }
+        if !effects.isEmpty, let k = selectKey { curve.key = k }
         if !effects.isEmpty, let s = selected {
             let keys = s.camera[channel].keys
             if curve.key < keys.count {

@@ -7,6 +7,8 @@ extension EditorState {
     /// show as stale and their jobs are cancelled.
     mutating func commit(_ edit: Edit) -> [Effect] {
         let before = project
+        // Taken before the edit: a deleted shot's neighbour is found from where it was.
+        let previousIndex = selectedIndex
         do {
             try project.apply(edit)
         } catch {
@@ -16,7 +18,7 @@ extension EditorState {
         let (effects, cancelled) = followShots([.applyEdit(edit)], changedFrom: before)
         message = StatusMessage(edit.label + (cancelled.isEmpty ? "" : " — cancelling \(cancelled.map(\.label).joined(separator: ", ")) (inputs changed)"))
         if before.duration != project.duration { refitTimeline() }
-        reconcileSelection(previousIndex: selectedIndex)
+        reconcileSelection(previousIndex: previousIndex)
         return effects
     }
 
@@ -50,6 +52,18 @@ extension EditorState {
 
     /// Adds a shot after the selected one (in its scene), selects it: the `shot add` verb.
     mutating func addShot() -> [Effect] { runVerb(["shot", "add"]) }
+
+    /// After an undo or redo the selection goes to the shot it changed, so a restored shot is
+    /// selected (and shown); when that shot is gone (an add undone) the selection stays where
+    /// `.projectChanged` left it, on the neighbour.
+    mutating func selectShotAfterJournalStep(_ edit: Edit, undo: Bool) -> [Effect] {
+        // The project before the step, to see which shots it changed or brought back.
+        guard let before = try? project.applying(undo ? edit : edit.inverse) else { return [] }
+        let indices = project.shotDiff(since: before).needsStatus.compactMap { project.shotIndex($0) }.sorted()
+        guard let first = indices.first else { return [] }
+        if let i = selectedIndex, indices.contains(i) { return [] }
+        return selectShot(at: first)
+    }
 
     /// Removes the selected shot: the `shot remove` verb.
     mutating func deleteSelectedShot() -> [Effect] {

@@ -5,14 +5,17 @@ import KinoCore
 public func reduce(_ state: inout EditorState, _ action: Action) -> [Effect] {
     switch action {
     case .key(let key):
-        let mode: KeymapMode = state.helpVisible ? .help : state.mode.keymapMode
+        // An old error stays only until the next key: what that key does speaks for itself.
+        if state.message?.isError == true { state.message = nil }
+        let mode: KeymapMode = state.confirmingQuit ? .confirmQuit : state.helpVisible ? .help : state.mode.keymapMode
         guard let command = Keymap.standard.command(for: key, in: mode) else {
-            if state.helpVisible { state.helpVisible = false }
+            if state.helpVisible && !state.confirmingQuit { state.helpVisible = false }
             return []
         }
         return perform(command, key: key, in: &state)
 
     case .command(let command):
+        if state.message?.isError == true { state.message = nil }
         return perform(command, key: nil, in: &state)
 
     case .click(let click):
@@ -41,7 +44,11 @@ public func reduce(_ state: inout EditorState, _ action: Action) -> [Effect] {
         return []
 
     case .jobStarted(let id):
-        if let i = state.jobs.firstIndex(where: { $0.id == id }) { state.jobs[i].phase = .running }
+        if let i = state.jobs.firstIndex(where: { $0.id == id }) {
+            state.jobs[i].phase = .running
+            // "queued export out.mp4" would stay on screen for the whole export.
+            if state.message == StatusMessage("queued \(state.jobs[i].label)") { state.message = StatusMessage("running \(state.jobs[i].label)") }
+        }
         return []
 
     case .jobProgress(let id, let fraction):
@@ -94,6 +101,10 @@ public func reduce(_ state: inout EditorState, _ action: Action) -> [Effect] {
     case .info(let text):
         state.message = StatusMessage(text)
         return []
+
+    case .journalStepped(let edit, let undo):
+        state.message = StatusMessage("\(undo ? "undid" : "redid") \(edit.label)")
+        return state.selectShotAfterJournalStep(edit, undo: undo)
     }
 }
 
@@ -163,14 +174,16 @@ func perform(_ command: Command, key: Key?, in state: inout EditorState) -> [Eff
         return []
     case .toggleHelp: state.helpVisible.toggle(); state.helpScroll = 0; return []
     case .closeHelp: state.helpVisible = false; return []
-    case .helpDown: state.helpScroll += 1; return []
-    case .helpUp: state.helpScroll = max(0, state.helpScroll - 1); return []
-    case .quit:
-        // A prompt being typed is kept, as Esc would keep it: quitting never loses text.
-        var effects: [Effect] = []
-        if state.mode == .insert { effects = state.promptKey(.finishEdit, key: nil) }
-        state.quitting = true
-        return effects + [.quit]
+    case .helpDown: state.scrollHelp(by: 1); return []
+    case .helpUp: state.scrollHelp(by: -1); return []
+    case .helpPageDown: state.scrollHelp(by: state.helpPageHeight); return []
+    case .helpPageUp: state.scrollHelp(by: -state.helpPageHeight); return []
+    case .quit: return state.requestQuit()
+    case .quitCancellingJobs: return state.quitCancellingJobs()
+    case .keepWorking:
+        state.confirmingQuit = false
+        state.message = StatusMessage("still running: \(state.jobs.map(\.label).joined(separator: ", "))")
+        return []
 
     // Text editing
     case .insertCharacter, .newline, .deleteBackward, .deleteForward, .deleteWordBackward,

@@ -21,6 +21,8 @@ public enum Action: Sendable {
     case themeLoaded(name: String)
     case error(String)
     case info(String)
+    /// The runtime undid (or redid) `edit` through the journal; `.projectChanged` came first.
+    case journalStepped(Edit, undo: Bool)
 }
 
 /// Work the reducer asks the runtime to do; the runtime answers with Actions.

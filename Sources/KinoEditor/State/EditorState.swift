@@ -34,15 +34,17 @@ public struct ShotStatus: Hashable, Sendable {
     public var currentTake: Int?
     public var takeCount: Int
     public var ignoredWords: [String]
+    /// The words the engine understood (the prompt report's other half).
+    public var understoodWords: [String]
     /// A small picture of the current take for the timeline block, when there is one.
     public var thumbnail: Frame?
     /// The words the current take's own segment was made with, when an extend or refine gave
     /// it other words than the shot's prompt (they belong to that segment, not the shot).
     public var segmentWords: String?
     public init(render: ShotRenderStatus = .notRendered, currentTake: Int? = nil, takeCount: Int = 0, ignoredWords: [String] = [],
-                thumbnail: Frame? = nil, segmentWords: String? = nil) {
+                understoodWords: [String] = [], thumbnail: Frame? = nil, segmentWords: String? = nil) {
         self.render = render; self.currentTake = currentTake; self.takeCount = takeCount; self.ignoredWords = ignoredWords
-        self.thumbnail = thumbnail; self.segmentWords = segmentWords
+        self.understoodWords = understoodWords; self.thumbnail = thumbnail; self.segmentWords = segmentWords
     }
 }
 
@@ -176,6 +178,8 @@ public struct EditorState: Sendable {
     public var listSelection = 0
     /// Set when the user quit; the runtime stops after the effects.
     public var quitting = false
+    /// Set while "N jobs running — quit and cancel them? (y/n)" waits for its answer.
+    public var confirmingQuit = false
 
     public init(project: Project, projectPath: String = "", size: TerminalSize = TerminalSize(cols: 120, rows: 36),
                 themeName: String = "default", availableThemes: [String] = ThemeLibrary.builtinNames) {

@@ -43,6 +43,7 @@ enum BuiltinThemes {
 "inspector.prompt" = "fg"
 "inspector.prompt.editing" = { fg = "fg", bg = "editbg" }
 "inspector.ignored" = "warn"
+"inspector.understood" = "ok"
 
 "curve.axis" = "line"
 "curve.label" = "muted"

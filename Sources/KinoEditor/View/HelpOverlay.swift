@@ -24,13 +24,26 @@ func pad(_ s: String, _ width: Int) -> String {
 /// The standard table's help, built once.
 let standardHelpLines = helpLines()
 
+extension EditorState {
+    /// Where the help overlay sits: drawing and paging both use it.
+    var helpRect: Rect {
+        let width = min(size.cols - 4, 100)
+        return Rect(x: (size.cols - width) / 2, y: 2, width: width, height: size.rows - 4)
+    }
+
+    /// Lines of help one page shows (inside the box).
+    var helpPageHeight: Int { max(1, helpRect.height - 2) }
+
+    /// Scrolls the help by `lines`, kept between the top and the last full page.
+    mutating func scrollHelp(by lines: Int) {
+        helpScroll = min(max(0, helpScroll + lines), max(0, standardHelpLines.count - helpPageHeight))
+    }
+}
+
 extension Painter {
     mutating func drawHelp(_ state: EditorState, size: TerminalSize) {
         let lines = standardHelpLines
-        let width = min(size.cols - 4, 100)
-        let height = size.rows - 4
-        let rect = Rect(x: (size.cols - width) / 2, y: 2, width: width, height: height)
-        let inner = box(rect, title: "Help · j/k scroll · Esc close", focused: true)
+        let inner = box(state.helpRect, title: "Help · j/k scroll · PgUp/PgDn page · Esc close", focused: true)
         let bg = style("help")
         grid.fill(inner, with: Cell(" ", style: bg))
         let scroll = min(state.helpScroll, max(0, lines.count - inner.height))

@@ -1,5 +1,7 @@
 import Foundation
 import KinoCore
+import KinoEngine
+import KinoKit
 
 extension Painter {
     /// The selected shot: prompt (editable in insert mode), duration, seed, scene, cast,
@@ -53,8 +55,16 @@ extension Painter {
         grid.put("prompt", col: inner.x, row: row, style: label)
         row += 1
 
-        let ignored = status?.ignoredWords ?? []
-        let reserved = ignored.isEmpty ? 0 : 1
+        // While the prompt is typed the words are read from the buffer, live; otherwise from
+        // the stored shot's report.
+        var words = (understood: status?.understoodWords ?? [], ignored: status?.ignoredWords ?? [])
+        if editing, let buffer = state.promptBuffer {
+            var draft = shot
+            draft.prompt = buffer.text
+            let report = PromptReading.report(of: draft, in: p)
+            words = (report.understood, report.ignored)
+        }
+        let reserved = words.understood.isEmpty && words.ignored.isEmpty ? 0 : 1
         let promptArea = Rect(x: inner.x, y: row, width: inner.width, height: max(0, inner.maxY - row - reserved))
         if editing, let buffer = state.promptBuffer {
             drawEditablePrompt(buffer, in: promptArea)
@@ -64,9 +74,17 @@ extension Painter {
                 grid.put(l, col: promptArea.x, row: promptArea.y + i, style: style(shot.prompt.isEmpty ? "ui.text.dim" : "inspector.prompt"))
             }
         }
-        if !ignored.isEmpty {
-            grid.put("not understood: " + ignored.joined(separator: ", "), col: inner.x, row: inner.maxY - 1,
-                     style: style("inspector.ignored"), maxCol: inner.maxX)
+        if reserved > 0 {
+            // What was not understood first: it is what the writer has to act on.
+            var x = inner.x
+            if !words.ignored.isEmpty {
+                x = grid.put("not understood: " + words.ignored.joined(separator: ", ") + (words.understood.isEmpty ? "" : " · "),
+                             col: x, row: inner.maxY - 1, style: style("inspector.ignored"), maxCol: inner.maxX)
+            }
+            if !words.understood.isEmpty {
+                grid.put("understood: " + words.understood.joined(separator: ", "), col: x, row: inner.maxY - 1,
+                         style: style("inspector.understood"), maxCol: inner.maxX)
+            }
         }
     }
 

@@ -1,14 +1,15 @@
 import Foundation
 import KinoCore
+import KinoTerminal
 
 /// Measures our sixel and character art against the reference tools on one frame:
 /// `img2sixel` (libsixel) and `chafa --format symbols`, each at 80 columns and the same size,
 /// comparing time and PSNR (decoded by libsixel's `sixel2png`, or read back cell by cell).
 /// The references run as processes, so their times include start-up and PNG decoding.
-public enum TerminalBenchmark {
+enum TerminalBenchmark {
     /// Runs the comparison and returns a table. `pngPath` is the frame as PNG, which the
     /// references read; it is written with the ffmpeg CLI when the file does not exist.
-    public static func run(frame: Frame, pngPath: String) -> String {
+    static func run(frame: Frame, pngPath: String) -> String {
         do { return try measure(frame: frame, pngPath: pngPath) } catch { return "terminal benchmark failed: \(error)" }
     }
 

@@ -1,24 +1,17 @@
-import CNcurses
 import Foundation
 import KinoCore
 import KinoEditor
 import KinoKit
+import KinoTUI
 
 /// Measures the editor's interactive path on a 1,000-shot project: a key goes through
 /// `reduce`, the view draws a CellGrid and curses flushes it into a real pty (opened with
 /// openpty, drained by a reader thread), as `kino edit` does. Prints a table.
-public enum EditorBenchmark {
+enum EditorBenchmark {
     /// `project`: the project to open instead of the standard long one (kino-bench's open benchmark).
-    public static func run(shots: Int = 1000, keys: Int = 2000, cols: Int = 160, rows: Int = 48, project given: Project? = nil) -> String {
+    static func run(shots: Int = 1000, keys: Int = 2000, cols: Int = 160, rows: Int = 48, project given: Project? = nil) -> String {
         let memoryBefore = residentBytes()
         let project = given ?? benchmarkProject(shots: shots)
-        var master: Int32 = -1, slave: Int32 = -1
-        var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(cols), ws_xpixel: 0, ws_ypixel: 0)
-        guard openpty(&master, &slave, nil, nil, &size) == 0,
-              let output = fdopen(slave, "w"), let input = fdopen(dup(slave), "r") else {
-            return "editor benchmark: could not open a pty (\(String(cString: strerror(errno))))"
-        }
-        let drained = PtyDrain(fd: master)
         let theme = (try? ThemeLibrary(folders: []).load("default")) ?? .fallback
 
         // The project as a real file, so the first screen includes opening it.
@@ -33,7 +26,9 @@ public enum EditorBenchmark {
         guard let session = try? ProjectSession.open(at: file) else { return "editor benchmark: could not open \(file)" }
         defer { session.close() }
         let opened = DispatchTime.now().uptimeNanoseconds - t0
-        let screen = NcursesScreen(terminal: ("xterm-256color", output, input))
+        guard let screen = PtyEditorScreen(cols: cols, rows: rows) else {
+            return "editor benchmark: could not open a pty (\(String(cString: strerror(errno))))"
+        }
         var state = EditorState(project: session.project, projectPath: file, size: TerminalSize(cols: cols, rows: rows))
         _ = reduce(&state, .resized(state.size))
         state.shotStatus = Dictionary(uniqueKeysWithValues: project.shots.enumerated().map {
@@ -63,9 +58,7 @@ public enum EditorBenchmark {
             perKeyView[key.description, default: []].append(b - a)
             reduceViewTimes.append(b - a)
         }
-        screen.close()
-        fclose(output); fclose(input)
-        let bytes = drained.stop()
+        let bytes = screen.close()
         let memoryAfter = residentBytes()
 
         func ms(_ ns: UInt64) -> String { String(format: "%.3f ms", Double(ns) / 1e6) }
@@ -110,40 +103,5 @@ public enum EditorBenchmark {
         guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
         let parts = text.split(separator: " ")
         return parts.count > 1 ? (Int(parts[1]) ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE))) : 0
-    }
-}
-
-/// Reads and discards what curses writes to the pty, so writes never block.
-final class PtyDrain: @unchecked Sendable {
-    private let fd: Int32
-    private let lock = NSLock()
-    private var total = 0
-    private var done = false
-    private var finished = false
-
-    init(fd: Int32) {
-        self.fd = fd
-        let thread = Thread { [self] in
-            var buffer = [UInt8](repeating: 0, count: 65536)
-            while true {
-                var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-                if poll(&pfd, 1, 20) > 0 {
-                    let n = read(fd, &buffer, buffer.count)
-                    if n > 0 { lock.withLock { total += n } } else { break }
-                }
-                if lock.withLock({ done }) { break }
-            }
-            lock.withLock { finished = true }
-        }
-        thread.start()
-    }
-
-    /// Stops reading; returns the bytes read.
-    func stop() -> Int {
-        Thread.sleep(forTimeInterval: 0.05)
-        lock.withLock { done = true }
-        while !lock.withLock({ finished }) { Thread.sleep(forTimeInterval: 0.01) }
-        close(fd)
-        return lock.withLock { total }
     }
 }

@@ -1,24 +1,25 @@
 import Foundation
 import KinoCore
+import KinoMedia
 
 /// Measures Kino's export against the ffmpeg command line on the same frames, and how much of
 /// the smaller of render and encode time the export pipeline hides. kino-bench prints these.
-public enum MediaBenchmark {
+enum MediaBenchmark {
     /// One comparison: the same frames through `exportVideo` and through `ffmpeg` reading raw RGB.
-    public struct Comparison: Sendable {
-        public var width: Int
-        public var height: Int
-        public var frames: Int
+    struct Comparison: Sendable {
+        var width: Int
+        var height: Int
+        var frames: Int
         /// Best of the runs, seconds.
-        public var kinoSeconds: Double
-        public var ffmpegSeconds: Double
+        var kinoSeconds: Double
+        var ffmpegSeconds: Double
         /// CPU time (user + system, all threads) of the best runs: steadier than wall time
         /// when other work shares the cores.
-        public var kinoCPUSeconds: Double
-        public var ffmpegCPUSeconds: Double
+        var kinoCPUSeconds: Double
+        var ffmpegCPUSeconds: Double
         /// kino / ffmpeg wall time; the target is ≤ 1.10.
-        public var ratio: Double { kinoSeconds / ffmpegSeconds }
-        public var cpuRatio: Double { kinoCPUSeconds / ffmpegCPUSeconds }
+        var ratio: Double { kinoSeconds / ffmpegSeconds }
+        var cpuRatio: Double { kinoCPUSeconds / ffmpegCPUSeconds }
     }
 
     /// CPU seconds used so far by this process (`RUSAGE_SELF`) or its waited-for children.
@@ -30,13 +31,13 @@ public enum MediaBenchmark {
     }
 
     /// An export whose frames are rendered on the way, against rendering and encoding apart.
-    public struct Overlap: Sendable {
-        public var frames: Int
-        public var renderSeconds: Double
-        public var encodeSeconds: Double
-        public var pipelinedSeconds: Double
+    struct Overlap: Sendable {
+        var frames: Int
+        var renderSeconds: Double
+        var encodeSeconds: Double
+        var pipelinedSeconds: Double
         /// The share of the smaller phase hidden by running both at once (1 = all of it).
-        public var hidden: Double {
+        var hidden: Double {
             let saved = renderSeconds + encodeSeconds - pipelinedSeconds
             return min(1, max(0, saved) / max(1e-9, min(renderSeconds, encodeSeconds)))
         }
@@ -45,7 +46,7 @@ public enum MediaBenchmark {
     /// Exports `frames` as H.264 (preset medium, crf 18) with Kino and with
     /// `ffmpeg -f rawvideo -pix_fmt rgb24 … -c:v libx264 -pix_fmt yuv420p -preset medium -crf 18`,
     /// `runs` times each, alternating, in `folder`; keeps the best time of each.
-    public static func compareWithFFmpeg(frames: [Frame], frameRate: FrameRate = .fps24, runs: Int = 2,
+    static func compareWithFFmpeg(frames: [Frame], frameRate: FrameRate = .fps24, runs: Int = 2,
                                          folder: String) throws -> Comparison {
         guard let first = frames.first else { throw MediaError.invalidSettings("there are no frames to export") }
         let raw = (folder as NSString).appendingPathComponent("frames.rgb")
@@ -87,7 +88,7 @@ public enum MediaBenchmark {
 
     /// Times `render` for every frame alone, encoding the rendered frames alone, and the
     /// export that renders on the way.
-    public static func measureOverlap(frameCount: Int, width: Int, height: Int, frameRate: FrameRate = .fps24,
+    static func measureOverlap(frameCount: Int, width: Int, height: Int, frameRate: FrameRate = .fps24,
                                       folder: String, render: @escaping @Sendable (Int) throws -> Frame) throws -> Overlap {
         let out = (folder as NSString).appendingPathComponent("overlap.mp4")
         defer { try? FileManager.default.removeItem(atPath: out) }
@@ -105,18 +106,18 @@ public enum MediaBenchmark {
     }
 
     /// Frame-cache PNG speed: mean milliseconds to encode and decode `frame`, and the bytes.
-    public struct PNGTiming: Sendable {
-        public var width: Int
-        public var height: Int
-        public var encodeMilliseconds: Double
-        public var decodeMilliseconds: Double
+    struct PNGTiming: Sendable {
+        var width: Int
+        var height: Int
+        var encodeMilliseconds: Double
+        var decodeMilliseconds: Double
         /// CPU milliseconds per encode + decode (steadier than wall time on a busy machine).
-        public var cpuMilliseconds: Double
-        public var bytes: Int
+        var cpuMilliseconds: Double
+        var bytes: Int
     }
 
     /// Encodes and decodes `frame` as PNG `iterations` times (the frame cache's fast path).
-    public static func measurePNG(_ frame: Frame, iterations: Int = 10) throws -> PNGTiming {
+    static func measurePNG(_ frame: Frame, iterations: Int = 10) throws -> PNGTiming {
         let n = max(1, iterations)
         var data = Data()
         let c0 = cpuSeconds(RUSAGE_SELF.rawValue)
@@ -132,7 +133,7 @@ public enum MediaBenchmark {
     }
 
     /// A table of comparisons and overlaps, one line each.
-    public static func table(_ comparisons: [Comparison], overlaps: [Overlap] = [], png: [PNGTiming] = []) -> String {
+    static func table(_ comparisons: [Comparison], overlaps: [Overlap] = [], png: [PNGTiming] = []) -> String {
         var lines = ["export (h264, preset medium, crf 18)   frames   kino s   ffmpeg s   ratio   kino cpu s   ffmpeg cpu s   cpu ratio"]
         for c in comparisons {
             let label = "\(c.width)x\(c.height), frames cached"
@@ -154,11 +155,11 @@ public enum MediaBenchmark {
 
     /// Frames that look like rendered content (soft gradients, a moving soft-edged disc, fine
     /// texture), for benchmarks that have no engine at hand.
-    public static func syntheticFrames(width: Int, height: Int, count: Int) -> [Frame] {
+    static func syntheticFrames(width: Int, height: Int, count: Int) -> [Frame] {
         (0..<count).map { syntheticFrame(width: width, height: height, index: $0) }
     }
 
-    public static func syntheticFrame(width: Int, height: Int, index: Int) -> Frame {
+    static func syntheticFrame(width: Int, height: Int, index: Int) -> Frame {
         var px = [UInt8](repeating: 255, count: width * height * 4)
         let radius = Float(min(width, height)) / 5
         let cx = Float((index * 4) % width), cy = Float(height) / 2 + Float(height / 5) * sinf(Float(index) * 0.1)

@@ -1,11 +1,12 @@
 import Foundation
 import KinoCore
+import KinoEngine
 
 /// Frames per second of ProceduralEngine on representative shots, at preview and HD size:
 /// what the kino-bench executable prints. Wall-clock fps is what a user sees on this machine
 /// now; fps per CPU-second (all threads' processor time) stays comparable when other
 /// processes share the cores.
-public enum EngineBenchmark {
+enum EngineBenchmark {
     struct Case: Sendable {
         var name: String
         var scene: SceneSpec
@@ -22,7 +23,7 @@ public enum EngineBenchmark {
     ]
 
     /// Renders each case (96 frames at 320x180, 24 at 1280x720) and returns the table.
-    public static func run() -> String {
+    static func run() -> String {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         var lines = ["ProceduralEngine \(ProceduralEngine().identity), \(cores) cores; fps = wall clock, /cpu-s = frames per processor-second",
                      "shot                                      320x180 fps  /cpu-s   1280x720 fps  /cpu-s"]
