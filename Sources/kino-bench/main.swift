@@ -11,6 +11,7 @@ let benches: [(String, () throws -> String)] = [
     ("media", MediaFigures.run),
     ("terminal", TerminalFigures.run),
     ("editor", EditorFigures.run),
+    ("sound", SoundBenchmark.run),
 ]
 var ran = false
 for (name, run) in benches where which == "all" || which == name {
