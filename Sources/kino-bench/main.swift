@@ -14,6 +14,7 @@ let benches: [(String, () throws -> String)] = [
     ("sync", SyncBenchmark.run),
     ("open", OpenBenchmark.run),
     ("interchange", InterchangeBenchmark.run),
+    ("sound", SoundBenchmark.run),
 ]
 var ran = false
 for (name, run) in benches where which == "all" || which == name {
