@@ -1,7 +1,7 @@
 import Foundation
 
 // kino-bench: the benchmarks of Kino, run in a release build:
-//   swift run -c release kino-bench [all|edits|engine|generation|media|terminal|editor|sync|open|interchange]
+//   swift run -c release kino-bench [all|edits|engine|generation|media|terminal|editor|sync|open|interchange|sound]
 // Each prints a table. Tests never assert on time; these figures go into the issue notes.
 let which = CommandLine.arguments.dropFirst().first ?? "all"
 let benches: [(String, () throws -> String)] = [
