@@ -19,6 +19,8 @@ public struct SHA256Digest: Sendable {
     public init() {}
 
     public mutating func update<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+        // Contiguous bytes (Data, arrays) are hashed a block at a time, straight from memory.
+        if bytes.withContiguousStorageIfAvailable({ update(contiguous: UnsafeRawBufferPointer($0)) }) != nil { return }
         for b in bytes {
             buffer.append(b)
             length &+= 1
@@ -38,9 +40,29 @@ public struct SHA256Digest: Sendable {
         return h.flatMap { v in (0..<4).reversed().map { UInt8(truncatingIfNeeded: v >> (UInt32($0) * 8)) } }
     }
 
+    private mutating func update(contiguous p: UnsafeRawBufferPointer) {
+        var i = 0
+        length &+= UInt64(p.count)
+        while !buffer.isEmpty, i < p.count {
+            buffer.append(p[i])
+            i += 1
+            if buffer.count == 64 { compress(); buffer.removeAll(keepingCapacity: true) }
+        }
+        while p.count - i >= 64 {
+            compress(block: UnsafeRawBufferPointer(rebasing: p[i..<i + 64]))
+            i += 64
+        }
+        if i < p.count { buffer.append(contentsOf: p[i...]) }
+    }
+
     private mutating func compress() {
+        let block = buffer
+        block.withUnsafeBytes { compress(block: $0) }
+    }
+
+    private mutating func compress(block: UnsafeRawBufferPointer) {
         for i in 0..<16 {
-            w[i] = UInt32(buffer[i * 4]) << 24 | UInt32(buffer[i * 4 + 1]) << 16 | UInt32(buffer[i * 4 + 2]) << 8 | UInt32(buffer[i * 4 + 3])
+            w[i] = UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16 | UInt32(block[i * 4 + 2]) << 8 | UInt32(block[i * 4 + 3])
         }
         func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
         for i in 16..<64 {

@@ -4,7 +4,7 @@ import GRDB
 /// one this build does not know comes from a newer Kino and is refused.
 enum Schema {
     /// Also written to PRAGMA user_version, so tools other than GRDB can read it.
-    static let version = 1
+    static let version = 2
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -53,6 +53,17 @@ enum Schema {
               width INTEGER NOT NULL, height INTEGER NOT NULL, png BLOB NOT NULL, PRIMARY KEY (take_id, frame));
             CREATE TABLE take_counter (id INTEGER PRIMARY KEY CHECK (id = 1), next INTEGER NOT NULL);
             INSERT INTO take_counter VALUES (1, 1);
+            """)
+        }
+        // Cached frames and checkpoints carry a checksum recorded here, so a file changed
+        // behind Kino's back is never served (Docs/FileFormat.md).
+        m.registerMigration("v2-checksums") { db in
+            try db.execute(sql: """
+            CREATE TABLE frame_checksum (
+              take_id TEXT NOT NULL REFERENCES take(id) ON DELETE CASCADE,
+              width INTEGER NOT NULL, height INTEGER NOT NULL, frame INTEGER NOT NULL, sha256 TEXT NOT NULL,
+              PRIMARY KEY (take_id, width, height, frame)) WITHOUT ROWID;
+            ALTER TABLE checkpoint ADD COLUMN sha256 TEXT;
             """)
         }
         return m

@@ -15,7 +15,7 @@ enum Parse {
     static func time(_ text: String, rate: FrameRate) throws -> Int { try parseTime(text, rate: rate) }
 
     static func double(_ text: String, field: String, range: ClosedRange<Double>? = nil) throws -> Double {
-        guard let v = Double(text.trimmingCharacters(in: .whitespaces)), v.isFinite else {
+        guard let v = parseDecimal(text.trimmingCharacters(in: .whitespaces)) else {
             throw ValidationError.invalidNumber(field: field, value: text, expected: "a number")
         }
         if let r = range, !r.contains(v) {

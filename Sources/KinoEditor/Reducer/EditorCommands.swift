@@ -139,13 +139,14 @@ extension EditorState {
         let rest = words.joined(separator: " ")
         let rate = project.frameRate
         func fail(_ text: String) -> [Effect] { message = StatusMessage(text, isError: true); return [] }
-        func seconds(_ s: String) -> Double? { Double(s).flatMap { $0.isFinite ? $0 : nil } }
+        func seconds(_ s: String) -> Double? { parseDecimal(s) }
 
         switch name {
         case "render": return startJob(.render)
         case "extend":
             guard let s = words.first.flatMap(seconds), s > 0 else { return fail("usage: :extend SEC [PROMPT], with SEC > 0, such as :extend 2") }
-            let frames = rate.frames(seconds: s)
+            let frames: Int
+            do { frames = try rate.frames(seconds: s) } catch { return fail(error.localizedDescription) }
             guard frames >= 1 else { return fail("extend by at least one frame") }
             let prompt = words.dropFirst().joined(separator: " ")
             return startJob(.extend(frames: frames, prompt: prompt.isEmpty ? nil : prompt))
@@ -216,8 +217,8 @@ extension EditorState {
 
     /// A time within a shot: seconds or timecode from its start; negative seconds count from its end.
     func shotFrame(_ text: String, shot: Shot) throws -> Int {
-        if let s = Double(text), s < 0 {
-            return max(0, shot.duration + project.frameRate.frames(seconds: s))
+        if let s = parseDecimal(text), s < 0 {
+            return max(0, shot.duration + (try project.frameRate.frames(seconds: s)))
         }
         return try parseTime(text, rate: project.frameRate)
     }
@@ -238,7 +239,8 @@ extension EditorState {
             guard let s = Double(value), s > 0, s <= Limits.maxShotSeconds else {
                 message = StatusMessage(ValidationError.invalidDuration(value).localizedDescription, isError: true); return []
             }
-            return updateSelectedShot { $0.duration = project.frameRate.frames(seconds: s) }
+            guard let frames = try? project.frameRate.frames(seconds: s) else { return [] }
+            return updateSelectedShot { $0.duration = frames }
         case "seed":
             guard let seed = UInt64(value) else {
                 message = StatusMessage(ValidationError.invalidNumber(field: "seed", value: value, expected: "a whole number ≥ 0").localizedDescription, isError: true); return []

@@ -63,8 +63,7 @@ extension EditorState {
             return []
         }
         let rate = project.frameRate
-        let duration = rate.frames(seconds: seconds ?? 4)
-        guard duration >= 1 else { message = StatusMessage(ValidationError.invalidDuration("\(seconds ?? 0)").localizedDescription, isError: true); return [] }
+        guard let duration = try? rate.frames(seconds: seconds ?? 4), duration >= 1 else { message = StatusMessage(ValidationError.invalidDuration("\(seconds ?? 0)").localizedDescription, isError: true); return [] }
         var copy = project
         let from = copy.nextIDNumber
         let id: ShotID = copy.allocateID()

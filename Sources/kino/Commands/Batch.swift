@@ -38,7 +38,7 @@ struct Batch: ParsableCommand {
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let words: [String]
             do { words = try shellWords(trimmed) } catch {
-                FileHandle.standardError.write(Data("error \(n + 1): \(error.localizedDescription)\n".utf8))
+                StandardStreams.writeError("error \(n + 1): \(error.localizedDescription)\n")
                 failures += 1
                 if stopOnError { break } else { continue }
             }
@@ -56,7 +56,7 @@ struct Batch: ParsableCommand {
             }
         }
         if failures > 0 {
-            FileHandle.standardError.write(Data("kino: \(failures) line\(failures == 1 ? "" : "s") failed\n".utf8))
+            StandardStreams.writeError("kino: \(failures) line\(failures == 1 ? "" : "s") failed\n")
             throw ExitCode(1)
         }
     }

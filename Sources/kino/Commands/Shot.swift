@@ -31,8 +31,8 @@ struct ShotCommand: ParsableCommand {
             let media = try session.shotMedia(image: image, video: video, inPoint: try inPoint.map { try Parse.double($0, field: "--in", range: 0...86400) }, outPoint: try outPoint.map { try Parse.double($0, field: "--out", range: 0...86400) })
             let frames: Int
             if let d = duration { frames = try Parse.duration(d, rate: rate) }
-            else if let v = media.video { frames = max(1, rate.frames(seconds: v.seconds)) }
-            else { frames = rate.frames(seconds: 4) }
+            else if let v = media.video { frames = max(1, try rate.frames(seconds: v.seconds)) }
+            else { frames = try rate.frames(seconds: 4) }
             let seedValue = try seed.map(Parse.seed) ?? UInt64(session.project.nextIDNumber)
             let preset = try camera.map(Parse.preset)
             let pos: Int? = try position.map {
