@@ -114,7 +114,7 @@ func freeSpaceDetail(_ folder: String) -> String {
     var probe = folder.isEmpty ? "." : folder
     var st = statvfs()
     while statvfs(probe, &st) != 0 {
-        let up = (probe as NSString).deletingLastPathComponent
+        let up = parentFolder(of: probe)
         guard !up.isEmpty, up != probe else { return "check its permissions and free space" }
         probe = up
     }

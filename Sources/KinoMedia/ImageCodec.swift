@@ -98,11 +98,11 @@ public func encodePNGData(_ frame: Frame, compressionLevel: Int = 1) throws -> D
 /// Writes a frame as a PNG file (atomically: a temporary beside it, then renamed).
 public func encodePNG(_ frame: Frame, to path: String, compressionLevel: Int = 6) throws {
     let data = try encodePNGData(frame, compressionLevel: compressionLevel)
-    let folder = (path as NSString).deletingLastPathComponent
+    let folder = parentFolder(of: path)
     var isDir: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isDir),
           isDir.boolValue else { throw MediaError.folderMissing(folder) }
-    let temporary = (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).partial-\(getpid())-"
+    let temporary = (folder.isEmpty ? "." : folder) + "/.\(fileName(of: path)).partial-\(getpid())-"
         + String(UInt32.random(in: 0...UInt32.max), radix: 16)
     signal(SIGXFSZ, SIG_IGN)
     do {

@@ -1,5 +1,6 @@
 import CFFmpeg
 import Foundation
+import KinoCore
 
 /// Everything that can go wrong reading or writing media, each with one sentence a person can
 /// act on. FFmpeg's error codes and errno values end here: callers see only these cases.
@@ -90,7 +91,7 @@ func averrorText(_ code: Int32) -> String {
 
 /// Maps a failed write's errno to the error a person can act on.
 func writeError(errno code: Int32, path: String) -> MediaError {
-    let folder = (path as NSString).deletingLastPathComponent
+    let folder = parentFolder(of: path)
     switch code {
     case ENOSPC, EDQUOT: return .diskFull(path)
     case EFBIG: return .fileTooLarge(path)
