@@ -86,6 +86,12 @@ struct FrameCache: Sendable {
         }
     }
 
+    /// Removes every cached frame of a take (one that will never be served).
+    func removeFrames(of take: TakeID) {
+        guard take.isWellFormed else { return }
+        try? FileManager.default.removeItem(atPath: "\(directory)/\(take.raw)")
+    }
+
     /// Frames of [range) without a verified copy in the cache, as contiguous runs.
     func missingRuns(take: TakeID, size: Resolution, range: Range<Int>) throws -> [Range<Int>] {
         let checksums = try store.frameChecksums(take: take, size: size)

@@ -293,8 +293,15 @@ extension ProjectSession {
             take.status = .complete
             try store.saveTake(take, recipe: recipe.encoded(), checkpoints: checkpoints, thumbnails: allThumbs)
         } catch {
-            take.status = (error as? GenerationError) == .cancelled ? .cancelled : .failed
-            try? store.saveTake(take, recipe: recipe.encoded(), checkpoints: [], thumbnails: [])
+            // Nothing half-done stays: a cancelled take goes, a failed one is kept as a record
+            // of what happened; neither keeps frames.
+            if (error as? GenerationError) == .cancelled {
+                try? store.removeUnfinishedTake(tid)
+            } else {
+                take.status = .failed
+                try? store.saveTake(take, recipe: recipe.encoded(), checkpoints: [], thumbnails: [])
+            }
+            cache.removeFrames(of: tid)
             throw error
         }
         try apply { p in

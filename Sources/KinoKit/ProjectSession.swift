@@ -20,6 +20,8 @@ public final class ProjectSession: @unchecked Sendable {
         self.store = store
         self.engine = engine
         self._project = try store.loadProject()
+        // Takes a killed process left rendering: marked interrupted, their frames collected.
+        for take in (try? store.settleInterruptedTakes()) ?? [] { cache.removeFrames(of: take) }
     }
 
     /// Creates a new, empty project file (refuses to overwrite).

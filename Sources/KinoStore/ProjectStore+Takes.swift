@@ -44,14 +44,15 @@ extension ProjectStore {
         try mapped {
             try db.write { db in
                 try db.execute(sql: """
-                    INSERT INTO take (id, shot_id, seed, input_hash, lineage, status, engine, frame_count, prompt, recipe, created_at)
-                    VALUES (?,?,?,?,?,?,?,?,?,?,?)
+                    INSERT INTO take (id, shot_id, seed, input_hash, lineage, status, engine, frame_count, prompt, recipe, created_at, owner_pid)
+                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
                     ON CONFLICT(id) DO UPDATE SET shot_id = excluded.shot_id, seed = excluded.seed, input_hash = excluded.input_hash,
                       lineage = excluded.lineage, status = excluded.status, engine = excluded.engine, frame_count = excluded.frame_count,
-                      prompt = excluded.prompt, recipe = excluded.recipe, created_at = excluded.created_at
+                      prompt = excluded.prompt, recipe = excluded.recipe, created_at = excluded.created_at, owner_pid = excluded.owner_pid
                     """, arguments: [t.id.raw, t.shotID.raw, Int64(bitPattern: t.seed), t.inputHash,
                                      try JournalCoding.encodeValue(t.lineage), t.status.rawValue, t.engine,
-                                     t.frameCount, t.prompt, recipe, t.createdAt])
+                                     t.frameCount, t.prompt, recipe, t.createdAt,
+                                     t.status == .rendering ? Int64(getpid()) : nil])
                 for c in checkpoints {
                     try db.execute(sql: "INSERT OR REPLACE INTO checkpoint (take_id, frame, engine, state, sha256) VALUES (?,?,?,?,?)",
                                    arguments: [c.takeID.raw, c.frame, c.engine, c.state, ProjectStore.checkpointChecksum(c.state)])

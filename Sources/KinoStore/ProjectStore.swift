@@ -42,6 +42,7 @@ public final class ProjectStore: @unchecked Sendable {
         // Build in a temporary file and rename, so a crash never leaves a half-made project.
         let tmp = (dir.isEmpty ? "." : dir) + "/.\(fileName(of: path)).creating-\(getpid())"
         try? fm.removeItem(atPath: tmp)
+        removeAbandonedCreations(of: path)
         do {
             let queue = try DatabaseQueue(path: tmp, configuration: configuration())
             try queue.writeWithoutTransaction { db in

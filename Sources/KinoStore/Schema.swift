@@ -64,6 +64,7 @@ enum Schema {
               width INTEGER NOT NULL, height INTEGER NOT NULL, frame INTEGER NOT NULL, sha256 TEXT NOT NULL,
               PRIMARY KEY (take_id, width, height, frame)) WITHOUT ROWID;
             ALTER TABLE checkpoint ADD COLUMN sha256 TEXT;
+            ALTER TABLE take ADD COLUMN owner_pid INTEGER;
             """)
         }
         return m
