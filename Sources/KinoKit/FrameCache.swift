@@ -131,6 +131,7 @@ func freeSpaceDetail(_ folder: String) -> String {
 public enum KinoKitError: Error, LocalizedError, Sendable {
     case cacheUnwritable(String, detail: String)
     case outsideFolder(path: String, folder: String)
+    case damagedCheckpoint(take: String, detail: String)
     case folderUnwritable(String)
     case shotHasNoFrames(String)
     case timePastEnd(shot: String, time: String, length: String)
@@ -149,6 +150,7 @@ public enum KinoKitError: Error, LocalizedError, Sendable {
         case .folderUnwritable(let d): return "cannot write into \(d); check the path and its permissions"
         case .cacheUnwritable(let d, let why): return "cannot write the frame cache at \(d): \(why)"
         case .outsideFolder(let p, let f): return "refusing to write \(p): it lies outside \(f)"
+        case .damagedCheckpoint(let t, let d): return "a checkpoint of take \(t) cannot be used (\(d)); render the shot again to make a new take"
         case .shotHasNoFrames(let s): return "shot \(s) has no frames yet; render it first with 'kino render --shot \(s)'"
         case .timePastEnd(let s, let t, let l): return "time \(t) is past the end of shot \(s), which is \(l) s long"
         case .refineRange(let s): return "refine range \(s)"

@@ -330,6 +330,7 @@ extension ProjectSession {
             return out
         } catch {
             try? store.recordFrameChecksums(take: take, size: size, sink.checksums)
+            if case GenerationError.incompatibleCheckpoint(let why) = error { throw KinoKitError.damagedCheckpoint(take: take.raw, detail: why) }
             throw error
         }
     }
