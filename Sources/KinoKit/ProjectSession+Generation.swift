@@ -258,12 +258,7 @@ extension ProjectSession {
                         sceneEnvironment: snap.environment, frameRate: snap.frameRate, resolution: size, startFrame: start)
     }
 
-    func loadImage(_ path: String) throws -> Frame {
-        guard FileManager.default.fileExists(atPath: path) else { throw KinoKitError.missingFile(path) }
-        do { return try decodeImage(at: path) } catch {
-            throw KinoKitError.notAnImage(path, detail: (error as? LocalizedError)?.errorDescription ?? "\(error)")
-        }
-    }
+    func loadImage(_ path: String) throws -> Frame { try loadImageChecked(path) }
 
     /// Runs a recipe as a new take; on success records it and makes it current through an
     /// undoable edit built by `edit` from the shot as it is then.
@@ -523,5 +518,13 @@ extension Frame {
             crop.replaceSubrange(y * cw * 4..<(y + 1) * cw * 4, with: pixels[src..<src + cw * 4])
         }
         return Frame(width: cw, height: ch, pixels: crop).resized(width: w, height: h)
+    }
+}
+
+/// Decodes an image file, with one error for a missing file and one for an unreadable one.
+func loadImageChecked(_ path: String) throws -> Frame {
+    guard FileManager.default.fileExists(atPath: path) else { throw KinoKitError.missingFile(path) }
+    do { return try decodeImage(at: path) } catch {
+        throw KinoKitError.notAnImage(path, detail: (error as? LocalizedError)?.errorDescription ?? "\(error)")
     }
 }

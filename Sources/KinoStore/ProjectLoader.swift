@@ -35,6 +35,7 @@ enum ProjectLoader {
             project.markers = try Row.fetchAll(db, sql: "SELECT * FROM marker ORDER BY position").map { r in
                 Marker(id: MarkerID(raw: (try r.decode(forColumn: "id"))), frame: (try r.decode(forColumn: "frame")), label: (try r.decode(forColumn: "label")))
             }
+            project.audio = try AudioPersistence.load(db)
             // The same rules every edit passes: a crafted id such as ../../x never reaches a path.
             try project.validateLoaded()
             return project

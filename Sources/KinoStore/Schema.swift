@@ -4,7 +4,7 @@ import GRDB
 /// one this build does not know comes from a newer Kino and is refused.
 enum Schema {
     /// Also written to PRAGMA user_version, so tools other than GRDB can read it.
-    static let version = 2
+    static let version = 3
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -55,9 +55,10 @@ enum Schema {
             INSERT INTO take_counter VALUES (1, 1);
             """)
         }
+        AudioPersistence.registerMigration(&m)
         // Cached frames and checkpoints carry a checksum recorded here, so a file changed
         // behind Kino's back is never served (Docs/FileFormat.md).
-        m.registerMigration("v2-checksums") { db in
+        m.registerMigration("v3-checksums") { db in
             try db.execute(sql: """
             CREATE TABLE frame_checksum (
               take_id TEXT NOT NULL REFERENCES take(id) ON DELETE CASCADE,

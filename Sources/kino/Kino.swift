@@ -12,6 +12,7 @@ struct Kino: ParsableCommand {
         subcommands: [
             Demo.self, New.self, EditCommand.self, Info.self, SceneCommand.self, ShotCommand.self,
             CharacterCommand.self, LightingCommand.self, CameraCommand.self, Undo.self, Redo.self, Batch.self,
+            OtioCommand.self,
         ] + generationCommands
     )
 }
