@@ -521,10 +521,14 @@ extension Frame {
     }
 }
 
-/// Decodes an image file, with one error for a missing file and one for an unreadable one.
-func loadImageChecked(_ path: String) throws -> Frame {
+/// Decodes an image file, with one error for a missing file, one for a picture too large to
+/// read and one for an unreadable one. `maxSide` scales a larger picture down while decoding.
+func loadImageChecked(_ path: String, maxSide: Int? = nil) throws -> Frame {
     guard FileManager.default.fileExists(atPath: path) else { throw KinoKitError.missingFile(path) }
-    do { return try decodeImage(at: path) } catch {
+    do { return try decodeImage(at: path, maxSide: maxSide) } catch let e as MediaError {
+        if case .imageTooLarge = e { throw e }
+        throw KinoKitError.notAnImage(path, detail: e.errorDescription ?? "\(e)")
+    } catch {
         throw KinoKitError.notAnImage(path, detail: (error as? LocalizedError)?.errorDescription ?? "\(error)")
     }
 }

@@ -95,7 +95,7 @@ import Testing
         #expect(sh("sqlite3 '\(path)' \"INSERT INTO take SELECT 'tk99', shot_id, seed, input_hash, lineage, 'rendering', engine, frame_count, prompt, recipe, created_at + 1, \(dead.processIdentifier) FROM take LIMIT 1\"") == 0)
         let orphan = s.cacheDirectory + "/tk99/320x180"
         try FileManager.default.createDirectory(atPath: orphan, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: orphan + "/000000.png", contents: Data("half".utf8))
+        _ = FileManager.default.createFile(atPath: orphan + "/000000.png", contents: Data("half".utf8))
         let again = try ProjectSession.open(at: path)
         defer { again.close() }
         #expect(again.takes(of: shot).first { $0.id == "tk99" }?.status == .interrupted)
