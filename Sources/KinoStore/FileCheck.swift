@@ -9,6 +9,11 @@ enum FileCheck {
     static let applicationID: Int32 = 0x4B49_4E4F
 
     static func verify(path: String) throws {
+        var st = stat()
+        if stat(path, &st) != 0, errno == ELOOP {
+            throw StoreError.ioFailure(path, detail: "it is a symbolic link that loops; point it at a project file")
+        }
+        if st.st_mode & S_IFMT == S_IFDIR { throw StoreError.ioFailure(path, detail: "it is a folder, not a project file") }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             if FileManager.default.fileExists(atPath: path) {
                 throw StoreError.unwritable(path, detail: "permission denied")

@@ -36,7 +36,9 @@ public final class ProjectStore: @unchecked Sendable {
     /// Creates a new project file; refuses to overwrite anything.
     public static func create(at path: String, project: Project) throws -> ProjectStore {
         let fm = FileManager.default
-        guard !fm.fileExists(atPath: path) else { throw StoreError.alreadyExists(path) }
+        var st = stat()
+        // lstat: a symbolic link (even a dangling or looping one) is something in the way too.
+        guard !fm.fileExists(atPath: path), lstat(path, &st) != 0 else { throw StoreError.alreadyExists(path) }
         let dir = parentFolder(of: path)
         if !dir.isEmpty, !fm.fileExists(atPath: dir) { throw StoreError.unwritable(path, detail: "folder \(dir) does not exist") }
         // Build in a temporary file and rename, so a crash never leaves a half-made project.

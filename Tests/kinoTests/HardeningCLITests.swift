@@ -120,6 +120,22 @@ import Testing
         #expect(shell("sqlite3 '\(p)' .tables") == 0)
     }
 
+    @Test func testOddProjectPathsGetTheirOwnSentence() throws {
+        let dir = Scratch()
+        let loop = dir.file("loop.kino"), folder = dir.file("dir.kino")
+        #expect(symlink(loop, loop) == 0)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for (path, phrase) in [(loop, "symbolic link that loops"), (folder, "is a folder, not a project file")] {
+            let r = try CLI.run(["info", path])
+            #expect(r.status == 1 && r.stderr.contains(phrase), "\(r.stderr)")
+            #expect(r.stderr.split(separator: "\n").count == 1)
+        }
+        // `new` does not replace a symbolic link, even one that leads nowhere.
+        let r = try CLI.run(["new", loop])
+        #expect(r.status == 1 && r.stderr.contains("already exists"), "\(r.stderr)")
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: loop)) == loop)
+    }
+
     /// A read-only folder still allows `info`; a read-only project leaves no 0444 -shm that
     /// blocks the next write. Run as an unprivileged user (root ignores permissions).
     @Test func testReadOnlyFolderAndFileStillOpen() throws {
