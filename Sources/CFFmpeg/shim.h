@@ -62,4 +62,18 @@ static inline void kino_frame_set_planes(AVFrame *f, float *left, float *right) 
     f->data[0] = (uint8_t *)left; f->data[1] = (uint8_t *)right;
     f->extended_data = f->data;
 }
+/* Adds a chapter with a title to an output context before its header is written (libavformat's
+   own avpriv_new_chapter is private). The context frees it with the rest. */
+static inline int kino_add_chapter(AVFormatContext *s, int64_t id, AVRational tb, int64_t start, int64_t end,
+                                   const char *title) {
+    AVChapter *c = av_mallocz(sizeof(AVChapter));
+    if (!c) return AVERROR(ENOMEM);
+    c->id = id; c->time_base = tb; c->start = start; c->end = end;
+    av_dict_set(&c->metadata, "title", title, 0);
+    int n = (int)s->nb_chapters;
+    av_dynarray_add(&s->chapters, &n, c);
+    if (n == (int)s->nb_chapters) { av_dict_free(&c->metadata); av_free(c); return AVERROR(ENOMEM); }
+    s->nb_chapters = (unsigned int)n;
+    return 0;
+}
 #endif

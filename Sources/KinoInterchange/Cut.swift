@@ -85,6 +85,17 @@ public enum InterchangeFormat: String, CaseIterable, Sendable {
         }
     }
 
+    /// Refuses a media kind the format cannot refer to: a bundle holds movie files, FCPXML
+    /// and Kdenlive play one movie per clip.
+    public static func check(_ format: InterchangeFormat, holds media: InterchangeMedia) throws {
+        switch (format, media) {
+        case (.otioz, .png), (.otioz, .none): throw InterchangeError.mediaNotBundlable(media.rawValue)
+        case (.fcpxml, .png), (.fcpxml, .none), (.kdenlive, .png), (.kdenlive, .none):
+            throw InterchangeError.needsMovies(format: format.rawValue, media: media.rawValue)
+        default: break
+        }
+    }
+
     public static func parse(_ text: String) throws -> InterchangeFormat {
         guard let f = InterchangeFormat(rawValue: text.lowercased()) else {
             throw InterchangeError.unknownFormat(text)
@@ -109,3 +120,4 @@ public enum InterchangeMedia: String, CaseIterable, Sendable {
         return m
     }
 }
+

@@ -19,7 +19,7 @@ public enum FCPXMLWriter {
         out += "        <format id=\"r1\" name=\"FFVideoFormat\(size.height)p\" frameDuration=\"\(t(1))\" width=\"\(size.width)\" height=\"\(size.height)\" colorSpace=\"1-1-1 (Rec. 709)\"/>\n"
         for (i, clip) in cut.clips.enumerated() {
             guard case .movie(let url, let frames) = clip.media else {
-                throw InterchangeError.mediaNotBundlable("FCPXML refers to one movie per clip; use --media prores or h264")
+                throw InterchangeError.needsMovies(format: "fcpxml", media: "image or missing media")
             }
             out += "        <asset id=\"r\(i + 2)\" name=\"\(xmlEscaped(clip.shot.id.raw))\" uid=\"\(xmlEscaped(clip.take?.inputHash ?? clip.shot.id.raw))\" start=\"0s\" duration=\"\(t(frames))\" hasVideo=\"1\" format=\"r1\" src=\"\(xmlEscaped(url))\"/>\n"
         }

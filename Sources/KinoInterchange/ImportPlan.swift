@@ -169,6 +169,24 @@ extension ImportedTimeline {
             let m = Marker(id: allocate(MarkerID.self), frame: offset + n.frame, label: String(n.label.prefix(Limits.maxNameLength)))
             edits.append(.insertMarker(m, at: markerCount)); markerCount += 1
         }
+        // Sound: restored as it was, or the clips appended after the project's end.
+        if let audio = kinoProject?.audio {
+            if restoring {
+                for lane in audio.lanes where lane != base.audio.lane(lane.kind) {
+                    edits.append(.audio(.updateLane(old: base.audio.lane(lane.kind), new: lane)))
+                }
+                if audio.ducking != base.audio.ducking { edits.append(.audio(.updateDucking(old: base.audio.ducking, new: audio.ducking))) }
+            }
+            for kind in AudioLaneKind.allCases {
+                for (i, var clip) in audio.clips(in: kind).enumerated() {
+                    if !restoring {
+                        clip.id = allocate(AudioClipID.self)
+                        clip.start += offset
+                    }
+                    edits.append(.audio(.insertClip(clip, lane: kind, at: base.audio.clips(in: kind).count + i)))
+                }
+            }
+        }
         edits.append(.advanceIDs(from: base.nextIDNumber, to: next))
         let group = Edit.group(label: "import \(label)", edits: edits)
         try work.apply(group)

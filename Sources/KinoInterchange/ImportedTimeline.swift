@@ -44,6 +44,8 @@ public struct KinoProjectRecord: Hashable, Sendable {
     public var characters: [Character]
     public var lightingSetups: [LightingSetup]
     public var markers: [Marker]
+    /// The sound: lanes, clips and ducking.
+    public var audio: AudioTimeline
     public var nextIDNumber: Int
 }
 

@@ -20,6 +20,7 @@ public enum InterchangeError: Error, LocalizedError, Hashable, Sendable {
     case notABundle(file: String, reason: String)
     case mediaNotBundlable(String)
     case timecodeOverflow(String)
+    case needsMovies(format: String, media: String)
 
     public var errorDescription: String? {
         switch self {
@@ -40,6 +41,7 @@ public enum InterchangeError: Error, LocalizedError, Hashable, Sendable {
         case .notABundle(let f, let r): return "\(f) is not an OpenTimelineIO bundle (.otioz): \(r)"
         case .mediaNotBundlable(let m): return "an .otioz bundle holds one movie file per clip; use --media prores or h264, not \(m)"
         case .timecodeOverflow(let s): return s
+        case .needsMovies(let f, let m): return "a \(f) timeline plays one movie file per clip; use --media prores or h264, not \(m)"
         }
     }
 }

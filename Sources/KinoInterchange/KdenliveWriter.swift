@@ -14,7 +14,7 @@ public enum KdenliveWriter {
         var track = ""
         for (i, clip) in cut.clips.enumerated() {
             guard case .movie(let url, let frames) = clip.media else {
-                throw InterchangeError.mediaNotBundlable("a Kdenlive project plays one movie per clip; use --media prores or h264")
+                throw InterchangeError.needsMovies(format: "kdenlive", media: "image or missing media")
             }
             let path = url.hasPrefix("file://") ? String(url.dropFirst(7)).removingPercentEncodingSafe : url
             let id = "producer_\(clip.shot.id.raw)"

@@ -26,6 +26,7 @@ public struct OTIOReader {
             throw InterchangeError.notOTIO(file: fileName, reason: "the top level is a \(kind), not a Timeline")
         }
         var report: [String] = []
+        _ = try seconds(root["global_start_time"], label: "the timeline's start time")
         let record = try kinoRecord(root["metadata"]?["kino"])
         guard let stack = root["tracks"], case .object = stack else {
             throw InterchangeError.notOTIO(file: fileName, reason: "the timeline has no tracks")
@@ -46,7 +47,11 @@ public struct OTIOReader {
             for child in children { _ = try schema(of: child, what: "an item of track \(name)") }
             let clipCount = children.filter { (try? schema(of: $0, what: "").0) == "Clip" }.count
             if track["kind"]?.string == "Audio" {
-                if clipCount > 0 { report.append("audio track \(name) (\(clipCount) clips) not imported: Kino has no sound on the timeline") }
+                // Kino's own lanes come back from the timeline's record; others are listed.
+                let kinoLane = track["metadata"]?["kino"]?["lane"] != nil && root["metadata"]?["kino"]?["audio"] != nil
+                if clipCount > 0 && !kinoLane {
+                    report.append("audio track \(name) (\(clipCount) clips) not imported; add its sound with 'kino audio add'")
+                }
                 continue
             }
             if videoTrack == nil {
@@ -312,6 +317,7 @@ public struct OTIOReader {
                 characters: try v["characters"]?.decoding([Character].self) ?? [],
                 lightingSetups: try v["lighting"]?.decoding([LightingSetup].self) ?? [],
                 markers: try v["markers"]?.decoding([Marker].self) ?? [],
+                audio: try v["audio"]?.decoding(AudioTimeline.self) ?? AudioTimeline(),
                 nextIDNumber: Int(v["next_id"]?.integer ?? 1))
         } catch {
             throw InterchangeError.notOTIO(file: fileName, reason: "the timeline's kino record does not read (\(error.localizedDescription))")

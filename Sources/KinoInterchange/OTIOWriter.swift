@@ -45,6 +45,7 @@ public enum OTIOWriter {
             ("characters", try .encoding(p.characters)),
             ("lighting", try .encoding(p.lightingSetups)),
             ("markers", try .encoding(p.markers)),
+            ("audio", try .encoding(p.audio)),
         ])
         let track: JSONValue = .object([
             ("OTIO_SCHEMA", "Track.1"), ("metadata", .object([])), ("name", "V1"), ("source_range", .null),
@@ -59,9 +60,67 @@ public enum OTIOWriter {
             ("tracks", .object([
                 ("OTIO_SCHEMA", "Stack.1"), ("metadata", .object([])), ("name", "tracks"), ("source_range", .null),
                 ("effects", .array([])), ("markers", .array([])), ("enabled", .bool(true)), ("color", .null),
-                ("children", .array([track])),
+                ("children", .array([track] + (try audioTracks(p)))),
             ])),
         ])
+    }
+
+    /// One audio track per lane that has clips (voice, music, effects), at 48 kHz: gaps place
+    /// each clip at its timeline frame, the source range is its in/out in samples.
+    static func audioTracks(_ p: Project) throws -> [JSONValue] {
+        let sampleRate = Double(AudioClock.sampleRate)
+        var tracks: [JSONValue] = []
+        for (n, lane) in AudioLaneKind.allCases.enumerated() where !p.audio.clips(in: lane).isEmpty {
+            var children: [JSONValue] = []
+            var at = 0
+            for clip in p.audio.clips(in: lane).sorted(by: { $0.start < $1.start }) {
+                let start = AudioClock.sample(atFrame: clip.start, rate: p.frameRate)
+                if start > at {
+                    children.append(.object([
+                        ("OTIO_SCHEMA", "Gap.1"), ("metadata", .object([])), ("name", ""),
+                        ("source_range", range(0, start - at, sampleRate)), ("effects", .array([])),
+                        ("markers", .array([])), ("enabled", .bool(true)), ("color", .null),
+                    ]))
+                }
+                let media: JSONValue
+                switch clip.source {
+                case .file(let ref):
+                    media = .object([
+                        ("OTIO_SCHEMA", "ExternalReference.1"), ("metadata", .object([])), ("name", .string(fileName(ref.path))),
+                        ("available_range", range(0, clip.sourceSamples, sampleRate)), ("available_image_bounds", .null),
+                        ("target_url", .string(fileURL(ref.path))),
+                    ])
+                case .voice(let line):
+                    media = missingReference("spoken by Kino (espeak-ng voice \(line.voice)): \(line.text)")
+                case .musicBed(let seed):
+                    media = missingReference("Kino's music bed, seed \(seed)")
+                }
+                children.append(.object([
+                    ("OTIO_SCHEMA", "Clip.2"),
+                    ("metadata", .object([("kino", .object([("audio_clip_id", .string(clip.id.raw)), ("lane", .string(lane.rawValue)),
+                                                            ("gain_db", .double(clip.gainDB))]))])),
+                    ("name", .string(clip.title)),
+                    ("source_range", range(clip.inSample, clip.length, sampleRate)),
+                    ("effects", .array([])), ("markers", .array([])), ("enabled", .bool(true)), ("color", .null),
+                    ("media_references", .object([("DEFAULT_MEDIA", media)])),
+                    ("active_media_reference_key", "DEFAULT_MEDIA"),
+                ]))
+                at = max(at, start + clip.length)
+            }
+            tracks.append(.object([
+                ("OTIO_SCHEMA", "Track.1"), ("metadata", .object([("kino", .object([("lane", .string(lane.rawValue))]))])),
+                ("name", .string("A\(n + 1) \(lane.rawValue)")), ("source_range", .null), ("effects", .array([])),
+                ("markers", .array([])), ("enabled", .bool(true)), ("color", .null), ("children", .array(children)), ("kind", "Audio"),
+            ]))
+        }
+        return tracks
+    }
+
+    /// A file path as a file:// URL (spaces and other reserved characters percent-encoded).
+    public static func fileURL(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#")
+        return "file://" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path)
     }
 
     /// The .otio text of a cut.
@@ -112,12 +171,16 @@ public enum OTIOWriter {
                 ("frame_zero_padding", .int(Int64(padding))), ("missing_frame_policy", "error"),
             ])
         case .missing(let reason):
-            return .object([
-                ("OTIO_SCHEMA", "MissingReference.1"),
-                ("metadata", .object([("kino", .object([("missing_reference_because", .string(reason))]))])),
-                ("name", ""), ("available_range", .null), ("available_image_bounds", .null),
-            ])
+            return missingReference(reason)
         }
+    }
+
+    static func missingReference(_ reason: String) -> JSONValue {
+        .object([
+            ("OTIO_SCHEMA", "MissingReference.1"),
+            ("metadata", .object([("kino", .object([("missing_reference_because", .string(reason))]))])),
+            ("name", ""), ("available_range", .null), ("available_image_bounds", .null),
+        ])
     }
 
     static func marker(name: String, color: String, frame: Int, rate: FrameRate, comment: String,
@@ -128,11 +191,15 @@ public enum OTIOWriter {
         ])
     }
 
-    static func time(_ frames: Int, _ rate: FrameRate) -> JSONValue {
-        .object([("OTIO_SCHEMA", "RationalTime.1"), ("rate", .double(rate.doubleValue)), ("value", .double(Double(frames)))])
+    static func time(_ frames: Int, _ rate: FrameRate) -> JSONValue { time(frames, rate.doubleValue) }
+
+    static func time(_ units: Int, _ rate: Double) -> JSONValue {
+        .object([("OTIO_SCHEMA", "RationalTime.1"), ("rate", .double(rate)), ("value", .double(Double(units)))])
     }
 
-    static func range(_ start: Int, _ duration: Int, _ rate: FrameRate) -> JSONValue {
+    static func range(_ start: Int, _ duration: Int, _ rate: FrameRate) -> JSONValue { range(start, duration, rate.doubleValue) }
+
+    static func range(_ start: Int, _ duration: Int, _ rate: Double) -> JSONValue {
         .object([("OTIO_SCHEMA", "TimeRange.1"), ("duration", time(duration, rate)), ("start_time", time(start, rate))])
     }
 

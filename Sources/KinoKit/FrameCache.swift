@@ -144,8 +144,12 @@ public enum KinoKitError: Error, LocalizedError, Sendable {
     case nothingToExport
     case shotChangedDuringExport(String)
     case exportRange(String)
+    case noProvenance(String)
 
-    public var errorDescription: String? {
+    /// One line, whatever the user typed: quoted values are shown with control characters escaped.
+    public var errorDescription: String? { sentence.terminalSafeLine }
+
+    private var sentence: String {
         switch self {
         case .folderUnwritable(let d): return "cannot write into \(d); check the path and its permissions"
         case .cacheUnwritable(let d, let why): return "cannot write the frame cache at \(d): \(why)"
@@ -162,6 +166,7 @@ public enum KinoKitError: Error, LocalizedError, Sendable {
         case .shotChangedDuringExport(let s): return "shot \(s) changed length during the export; export again"
         case .nothingToExport: return "the project has no shots to export; add one with 'kino shot add'"
         case .exportRange(let s): return "export range \(s)"
+        case .noProvenance(let p): return "\(p) carries no kino record; only movies exported by Kino (MP4, MOV, MKV) do"
         }
     }
 }

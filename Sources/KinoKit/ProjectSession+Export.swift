@@ -22,7 +22,9 @@ extension ProjectSession {
     /// are reused; missing ones are rendered on the way, ahead of the encoder. Written to a
     /// temporary file and renamed when complete.
     @discardableResult
-    public func export(to path: String, codec: String = "h264", crf: Int = 18, preset: String = "medium",
+    /// The codec comes from the destination's name (ExportDestination); `codec`, when given,
+    /// must agree with it. A destination in a folder that does not exist is refused first.
+    public func export(to path: String, codec: String? = nil, crf: Int = 18, preset: String = "medium",
                        range: Range<Int>? = nil, progress: GenerationProgress = GenerationProgress(),
                        cancel: CancelToken = CancelToken()) throws -> ExportResult {
         let p = project
@@ -34,9 +36,12 @@ extension ProjectSession {
                                                   p.frameRate.seconds(frames: r.lowerBound), p.frameRate.seconds(frames: r.upperBound),
                                                   p.frameRate.seconds(frames: p.duration)))
         }
-        let settings = ExportSettings(codec: try ExportCodec.parse(codec), crf: crf, preset: preset, frameRate: p.frameRate,
+        let chosen = try ExportDestination.codec(for: path, requested: try codec.map(ExportCodec.parse))
+        try ExportDestination.checkFolder(of: path)
+        var settings = ExportSettings(codec: chosen, crf: crf, preset: preset, frameRate: p.frameRate,
                                       width: p.settings.resolution.width, height: p.settings.resolution.height)
         try settings.validate()
+        if settings.codec != .png { settings.provenance = try provenance(of: p, range: r, cancel: cancel) }
         progress.start(total: r.count)
         // The project is taken once, so an edit during the export cannot mix versions.
         // Rendering starts with the first frame the encoder asks for: an export refused before
@@ -132,14 +137,19 @@ private final class TimelineFrames: @unchecked Sendable {
                 return f
             }
             if let e = failure { throw e }
-            if finished || stopped { throw KinoKitError.shotHasNoFrames("at timeline frame \(index)") }
+            if finished || stopped { throw KinoKitError.shotHasNoFrames(shotName(atTimeline: index)) }
             // A full buffer of later frames means this one will never come.
             if buffer.count >= Self.capacity, let first = buffer.keys.min(), first > index {
-                throw KinoKitError.shotHasNoFrames("at timeline frame \(index)")
+                throw KinoKitError.shotHasNoFrames(shotName(atTimeline: index))
             }
             if renderCancel.isCancelled { throw GenerationError.cancelled }
             _ = condition.wait(until: Date().addingTimeInterval(0.2))
         }
+    }
+
+    /// The id of the shot under a timeline frame, for errors that name it.
+    private func shotName(atTimeline index: Int) -> String {
+        project.shot(atTimelineFrame: index).map { project.shots[$0.index].id.raw } ?? "at timeline frame \(index)"
     }
 
     /// Stops the render thread (cancelling a render in progress) and waits for it.

@@ -37,10 +37,8 @@ extension ProjectSession {
     public func exportInterchange(to path: String, format: InterchangeFormat? = nil, media: InterchangeMedia = .prores,
                                   progress: GenerationProgress = GenerationProgress(),
                                   cancel: CancelToken = CancelToken()) throws -> InterchangeExportResult {
-        let destination = try checkedDestination(path)
-        let format = try format ?? InterchangeFormat.implied(byDestination: destination)
-            ?? { throw InterchangeError.unknownFormat((destination as NSString).pathExtension) }()
-        if format == .otioz, media == .png || media == .none { throw InterchangeError.mediaNotBundlable(media.rawValue) }
+        let request = try checkedInterchange(path: path, format: format?.rawValue, media: media.rawValue)
+        let destination = request.path, format = request.format
         guard !project.shots.isEmpty else { throw KinoKitError.nothingToExport }
 
         let written = try writeClipMedia(for: destination, media: media, bundled: format == .otioz, progress: progress, cancel: cancel)
@@ -113,7 +111,7 @@ extension ProjectSession {
             let result = try export(to: file, codec: codec.rawValue, range: starts[i]..<(starts[i] + shot.duration),
                                     progress: progress, cancel: cancel)
             files.append(result.path)
-            let url = bundled ? "media/\(name)" : fileURL(result.path)
+            let url = bundled ? "media/\(name)" : OTIOWriter.fileURL(result.path)
             if codec == .png {
                 refs[shot.id] = .imageSequence(urlBase: url + "/", namePrefix: "frame_", nameSuffix: ".png",
                                                startFrame: 1, padding: 6, frames: result.frames)
@@ -190,8 +188,17 @@ extension ProjectSession {
     static func mediaFacts(_ t: ImportedTimeline, file: String, using session: ProjectSession?) throws -> [String: MediaFacts] {
         var facts: [String: MediaFacts] = [:]
         let name = (file as NSString).lastPathComponent
-        for (i, clip) in t.clips.enumerated() where clip.kinoShot == nil {
+        for (i, clip) in t.clips.enumerated() {
             let what = clip.name.isEmpty ? "clip \(i + 1)" : "clip '\(clip.name)'"
+            // Every file a clip names must exist; a Kino clip is rebuilt from its record, so
+            // only foreign clips' files are probed and hashed.
+            if case .file(let path) = clip.media, !FileManager.default.fileExists(atPath: path) {
+                throw InterchangeError.mediaMissing(file: name, item: what, path: path)
+            }
+            if case .imageSequence(let path) = clip.media, !FileManager.default.fileExists(atPath: path) {
+                throw InterchangeError.mediaMissing(file: name, item: what, path: path)
+            }
+            guard clip.kinoShot == nil else { continue }
             switch clip.media {
             case .file(let path):
                 guard facts[path] == nil else { continue }
@@ -210,11 +217,4 @@ extension ProjectSession {
         }
         return facts
     }
-}
-
-/// A file path as a file:// URL (spaces and other reserved characters percent-encoded).
-func fileURL(_ path: String) -> String {
-    var allowed = CharacterSet.urlPathAllowed
-    allowed.remove(charactersIn: "?#")
-    return "file://" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path)
 }

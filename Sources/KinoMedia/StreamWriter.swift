@@ -114,11 +114,14 @@ final class StreamWriter {
             ioOpen = true
             var muxOptions: OpaquePointer?
             defer { av_dict_free(&muxOptions) }
+            // use_metadata_tags: MP4/MOV keep the `kino` record under its own key.
             switch settings.codec {
-            case .h264: av_dict_set(&muxOptions, "movflags", "+faststart+write_colr", 0)
-            case .prores: av_dict_set(&muxOptions, "movflags", "+write_colr", 0)
+            case .h264: av_dict_set(&muxOptions, "movflags", "+faststart+write_colr+use_metadata_tags", 0)
+            case .prores: av_dict_set(&muxOptions, "movflags", "+write_colr+use_metadata_tags", 0)
             default: break
             }
+            makeReproducible(fmt)
+            try settings.provenance?.apply(to: fmt, rate: rate)
             let h = avformat_write_header(fmt, &muxOptions)
             guard h >= 0 else { throw writeError(averror: h, path: reportedPath) }
         }

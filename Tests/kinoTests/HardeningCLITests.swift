@@ -39,18 +39,23 @@ import Testing
         #expect(bytes(project) == before, "\(args): the project changed")
     }
 
-    @Test(arguments: [" ", "\r", "a"])
+    /// `-o ' '` and `-o $'\r'` trapped in NSString's path splitting; now any output name is
+    /// written or refused in one line.
+    @Test(arguments: [" ", "\r", "a", " .png", "\r.png"])
     func testOneCharacterOutputPathsDoNotTrap(name: String) throws {
         let dir = Scratch()
         let project = dir.file("p.kino")
-        try CLI.run(["new", project])
+        try CLI.run(["new", project, "--size", "160x90"])
         try CLI.run(["scene", "add", project, "--name", "S"])
         try CLI.run(["shot", "add", project, "--scene", "S", "--prompt", "a red ball", "--duration", "0.25"])
         let r = try CLI.run(["frame", project, "--shot", "1", "--time", "0", "-o", name], cwd: dir.path)
-        #expect(r.status == 0, "\(name.debugDescription): \(r.status) \(r.stderr)")
-        #expect(bytes(dir.file(name)).starts(with: [0x89, 0x50, 0x4E, 0x47]))
-        // The name is printed escaped.
-        #expect(!r.stdout.contains("\r"))
+        #expect(r.status == 0 || r.status == 1, "\(name.debugDescription): \(r.status) \(r.stderr)")
+        if r.status == 0 {
+            #expect(bytes(dir.file(name)).starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        } else {
+            #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+        }
+        #expect(!(r.stdout + r.stderr).contains("\r"))
     }
 
     @Test func testAClosedOrFullStandardStreamEndsNonZeroWithoutATrap() throws {
@@ -181,7 +186,10 @@ import Testing
         try CLI.run(["scene", "add", p, "--name", "S"])
         try CLI.run(["shot", "add", p, "--scene", "S", "--prompt", "start", "--duration", "1"])
         let script = (0..<3000).map { "shot set 1 --prompt \"edit \($0) \(String(repeating: "x", count: 300))\"" }.joined(separator: "\n")
-        let r = try CLI.run(["batch", p, "--stop-on-error"], stdin: script)
+        // From a file: the batch stops at the full disk, and a pipe it no longer reads would SIGPIPE us.
+        let scriptFile = dir.file("script.txt")
+        try script.write(toFile: scriptFile, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["batch", p, "--stop-on-error", "--file", scriptFile])
         let acked = r.stdout.split(separator: "\n").compactMap { $0.hasPrefix("ok ") ? Int($0.dropFirst(3)) : nil }
         #expect(r.status != 0, "the disk never filled")
         #expect(r.stderr.contains("disk is full"), "\(r.stderr)")

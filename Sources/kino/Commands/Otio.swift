@@ -24,12 +24,9 @@ struct OtioExport: ParsableCommand {
     @Option(help: "prores (default), png, h264 or none.") var media: InterchangeMedia = .prores
 
     func run() throws {
-        let session = try project.open()
-        defer { project.release(session) }
-        let result = try withJob("otio export") { progress, cancel in
-            try session.exportInterchange(to: o, format: format, media: media, progress: progress, cancel: cancel)
-        }
-        print("wrote \(result.path): \(result.format), \(result.clips) clips, \(result.mediaFiles.count) media files, \(result.bytes) bytes")
+        var v = VerbInvocation("otio export", ["output": [o]])
+        v.set("format", format?.rawValue); v.set("media", media.rawValue)
+        try project.run(v)
     }
 }
 
