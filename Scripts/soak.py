@@ -124,6 +124,7 @@ def main():
     for s in range(1, shots + 1):
         for d in (first_out, second_out):
             shutil.rmtree(d, ignore_errors=True)
+            os.makedirs(d)
         code, _, err, _ = run(["render", project, "--shot", str(s), "--out", first_out])
         if code != 0:
             raise SystemExit(f"render --out failed: {err.strip()}")

@@ -111,6 +111,19 @@ import Testing
         #expect(bytes(project) == before)
     }
 
+    @Test func testABatchLineOfInvalidUTF8FailsThatLineOnly() throws {
+        let dir = Scratch()
+        let project = dir.file("p.kino")
+        try CLI.run(["new", project])
+        let script = dir.file("s.txt")
+        try Data(Array("scene add --name Bad".utf8) + [0xFF] + Array("\nscene add --name Good\n".utf8)).write(to: URL(fileURLWithPath: script))
+        let r = try CLI.run(["batch", project, "--file", script])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("error 1: the line is not valid UTF-8"), "\(r.stderr)")
+        #expect(r.stdout.contains("ok 2"), "\(r.stdout)")
+        #expect(!r.stdout.contains("\u{FFFD}"))
+    }
+
     @Test func testAProjectWithKinosMarkButNoKinoTablesIsRefusedUntouched() throws {
         let dir = Scratch()
         let p = dir.file("marked.kino")
