@@ -12,6 +12,8 @@ public struct ExportResult: Sendable {
     public var height: Int
     public var seconds: Double
     public var bytes: Int64
+    /// 48 kHz samples of sound written with the picture (nil for a silent export).
+    public var soundSamples: Int?
 }
 
 extension ProjectSession {
@@ -20,12 +22,12 @@ extension ProjectSession {
 
     /// Exports the timeline (or `range`, in timeline frames) at full resolution. Cached frames
     /// are reused; missing ones are rendered on the way, ahead of the encoder. Written to a
-    /// temporary file and renamed when complete.
+    /// temporary file and renamed when complete. The codec comes from the destination's name
+    /// (ExportDestination); `codec`, when given, must agree with it. A destination in a folder
+    /// that does not exist is refused first.
     @discardableResult
-    /// The codec comes from the destination's name (ExportDestination); `codec`, when given,
-    /// must agree with it. A destination in a folder that does not exist is refused first.
     public func export(to path: String, codec: String? = nil, crf: Int = 18, preset: String = "medium",
-                       range: Range<Int>? = nil, progress: GenerationProgress = GenerationProgress(),
+                       range: Range<Int>? = nil, sound: Bool = true, loudness: Double? = nil, progress: GenerationProgress = GenerationProgress(),
                        cancel: CancelToken = CancelToken()) throws -> ExportResult {
         let p = project
         guard !p.shots.isEmpty, p.duration > 0 else { throw KinoKitError.nothingToExport }
@@ -42,6 +44,7 @@ extension ProjectSession {
                                       width: p.settings.resolution.width, height: p.settings.resolution.height)
         try settings.validate()
         if settings.codec != .png { settings.provenance = try provenance(of: p, range: r, cancel: cancel) }
+        let soundtrack = sound ? try self.soundtrack(p, range: r, loudness: loudness) : nil
         progress.start(total: r.count)
         // The project is taken once, so an edit during the export cannot mix versions.
         // Rendering starts with the first frame the encoder asks for: an export refused before
@@ -49,7 +52,7 @@ extension ProjectSession {
         let provider = TimelineFrames(session: self, project: p, range: r, cancel: cancel)
         let summary: ExportSummary
         do {
-            summary = try exportVideo(to: path, settings: settings, frameCount: r.count,
+            summary = try exportVideo(to: path, settings: settings, frameCount: r.count, sound: soundtrack,
                                       progress: { _ in progress.advance() },
                                       cancel: { cancel.isCancelled },
                                       frame: { i in try provider.frame(timeline: r.lowerBound + i) })
@@ -59,7 +62,8 @@ extension ProjectSession {
         }
         provider.stop(cancelRender: false)
         return ExportResult(path: summary.destination, codec: summary.codec.rawValue, frames: summary.frameCount,
-                            width: summary.width, height: summary.height, seconds: summary.duration.doubleValue, bytes: summary.bytes)
+                            width: summary.width, height: summary.height, seconds: summary.duration.doubleValue, bytes: summary.bytes,
+                            soundSamples: soundtrack?.count)
     }
 }
 
