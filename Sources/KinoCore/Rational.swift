@@ -47,8 +47,9 @@ public struct Rational: Hashable, Sendable, Codable, Comparable, CustomStringCon
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let n = try c.decode(Int64.self, forKey: .num)
         let d = try c.decode(Int64.self, forKey: .den)
-        guard d != 0 else {
-            throw DecodingError.dataCorruptedError(forKey: .den, in: c, debugDescription: "zero denominator")
+        // Int64.min has no positive counterpart: reducing it would overflow.
+        guard d != 0, d != .min, n != .min else {
+            throw DecodingError.dataCorruptedError(forKey: .den, in: c, debugDescription: "fraction \(n)/\(d) is out of range")
         }
         self.init(n, d)
     }

@@ -140,10 +140,10 @@ public struct OTIOReader {
         }
 
         // Track markers: scene starts (Kino's, or any foreign one) and Kino's project markers.
-        func closedUpFrame(_ t: Rational) -> Int {
+        func closedUpFrame(_ t: Rational) throws -> Int {
             var shift = Rational(0)
             for r in removed where r.from < t { shift = shift + min(r.seconds, t - r.from) }
-            return rate.frames(seconds: (t - shift).doubleValue)
+            return try rate.frames(seconds: (t - shift).doubleValue)
         }
         var sceneStarts: [ImportedSceneStart] = []
         var notes: [(Int, String)] = []
@@ -151,7 +151,7 @@ public struct OTIOReader {
             _ = try schema(of: m, what: "a track marker")
             let name = m["name"]?.string ?? ""
             let range = try timeRange(m["marked_range"], label: "marker '\(name)'")
-            let frame = closedUpFrame(range.start)
+            let frame = try closedUpFrame(range.start)
             let kino = m["metadata"]?["kino"]
             if kino?["kind"]?.string == "marker" {
                 notes.append((frame, name))

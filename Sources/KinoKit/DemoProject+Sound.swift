@@ -16,8 +16,9 @@ extension DemoProject {
         for (at, text) in lines {
             let line = VoiceLine(text: text)
             let n = try VoiceSynth.speak(line).count
+            let start = try rate.frames(seconds: at)
             let (e, _) = try p.addingAudioClip(lane: .voice) {
-                AudioClip(id: $0, source: .voice(line), sourceSamples: n, start: rate.frames(seconds: at))
+                AudioClip(id: $0, source: .voice(line), sourceSamples: n, start: start)
             }
             try p.apply(e)
         }

@@ -28,8 +28,9 @@ public enum DemoProject {
         let rate = p.frameRate
         func shot(_ scene: SceneID, _ name: String, _ prompt: String, _ seconds: Double, cast: [CharacterID] = [],
                   preset: CameraPreset? = nil) throws {
+            let duration = try rate.frames(seconds: seconds)
             _ = try add(p.addingShot({ id in
-                var s = Shot(id: id, sceneID: scene, name: name, prompt: prompt, duration: rate.frames(seconds: seconds),
+                var s = Shot(id: id, sceneID: scene, name: name, prompt: prompt, duration: duration,
                              seed: UInt64(id.number) * 7919, cast: cast.map { CastMember(characterID: $0) })
                 if let preset { ProjectSession.applyPreset(preset, to: &s, frameRate: rate) }
                 return s

@@ -7,7 +7,7 @@ extension ProjectSession {
     /// Timeline frame at `seconds`, refusing a time that is not a finite, non-negative number.
     func timelineFrame(seconds: Double) throws -> Int {
         guard seconds.isFinite, seconds >= 0 else { throw ValidationError.invalidTime("\(seconds)") }
-        return project.frameRate.frames(seconds: seconds)
+        return try project.frameRate.frames(seconds: seconds)
     }
 
     /// Imports a sound file (or a video's sound) onto `lane` at `seconds` on the timeline.

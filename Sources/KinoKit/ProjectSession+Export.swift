@@ -47,8 +47,9 @@ extension ProjectSession {
         let soundtrack = sound ? try self.soundtrack(p, range: r, loudness: loudness) : nil
         progress.start(total: r.count)
         // The project is taken once, so an edit during the export cannot mix versions.
+        // Rendering starts with the first frame the encoder asks for: an export refused before
+        // that (a bad destination) renders nothing and leaves no take behind.
         let provider = TimelineFrames(session: self, project: p, range: r, cancel: cancel)
-        provider.start()
         let summary: ExportSummary
         do {
             summary = try exportVideo(to: path, settings: settings, frameCount: r.count, sound: soundtrack,
@@ -129,6 +130,7 @@ private final class TimelineFrames: @unchecked Sendable {
     }
 
     func frame(timeline index: Int) throws -> Frame {
+        if thread == nil { start() }
         condition.lock()
         defer { condition.unlock() }
         while true {

@@ -16,6 +16,8 @@ private final class CacheSink: FrameSink, @unchecked Sendable {
     var offset = 0
     private let lock = NSLock()
     private(set) var thumbnails: [StoredThumbnail] = []
+    /// The checksum of every frame file written, by frame, for the project to record.
+    private(set) var checksums: [Int: String] = [:]
 
     init(cache: FrameCache, take: TakeID, size: Resolution, keep: Range<Int>, thumbnailsEvery: Int,
          onFrame: (@Sendable (Int, Frame) -> Void)?) {
@@ -26,7 +28,8 @@ private final class CacheSink: FrameSink, @unchecked Sendable {
     func receive(frameIndex engineIndex: Int, frame: Frame) throws {
         let frameIndex = engineIndex + offset
         guard keep.contains(frameIndex) else { return }
-        try cache.write(frame, take: take, size: size, index: frameIndex)
+        let checksum = try cache.write(frame, take: take, size: size, index: frameIndex)
+        lock.withLock { checksums[frameIndex] = checksum }
         if thumbnailsEvery > 0, frameIndex % thumbnailsEvery == 0 {
             let t = frame.resized(width: 160, height: max(16, 160 * frame.height / frame.width))
             if let png = try? encodePNGData(t, compressionLevel: 6) {
@@ -45,7 +48,7 @@ extension ProjectSession {
 
     public var engineIdentity: EngineIdentity { engine.identity }
 
-    var cache: FrameCache { FrameCache(directory: cacheDirectory) }
+    var cache: FrameCache { FrameCache(directory: cacheDirectory, store: store) }
 
     // MARK: Queries
 
@@ -78,7 +81,7 @@ extension ProjectSession {
         let size = quality.resolution(for: p)
         // Inherited frames live under the parent until they are linked.
         while true {
-            if let f = cache.read(take: take, size: size, frame: frame) { return f }
+            if let f = try? cache.read(take: take, size: size, frame: frame) { return f }
             guard let (_, text) = try? store.take(take), let r = try? TakeRecipe.decode(text),
                   frame < r.ownStart, let parent = r.parent else { return nil }
             take = parent
@@ -288,8 +291,15 @@ extension ProjectSession {
             take.status = .complete
             try store.saveTake(take, recipe: recipe.encoded(), checkpoints: checkpoints, thumbnails: allThumbs)
         } catch {
-            take.status = (error as? GenerationError) == .cancelled ? .cancelled : .failed
-            try? store.saveTake(take, recipe: recipe.encoded(), checkpoints: [], thumbnails: [])
+            // Nothing half-done stays: a cancelled take goes, a failed one is kept as a record
+            // of what happened; neither keeps frames.
+            if (error as? GenerationError) == .cancelled {
+                try? store.removeUnfinishedTake(tid)
+            } else {
+                take.status = .failed
+                try? store.saveTake(take, recipe: recipe.encoded(), checkpoints: [], thumbnails: [])
+            }
+            cache.removeFrames(of: tid)
             throw error
         }
         try apply { p in
@@ -308,9 +318,25 @@ extension ProjectSession {
     private func generateOwn(take: TakeID, recipe: TakeRecipe, range: Range<Int>, size: Resolution,
                              progress: GenerationProgress, cancel: CancelToken,
                              onFrame: (@Sendable (Int, Frame) -> Void)?, thumbnails: Bool) throws -> ([StoredCheckpoint], [StoredThumbnail]) {
-        let p = project
         let sink = CacheSink(cache: cache, take: take, size: size, keep: range,
-                             thumbnailsEvery: thumbnails ? max(1, p.frameRate.timecodeBase) : 0, onFrame: onFrame)
+                             thumbnailsEvery: thumbnails ? max(1, project.frameRate.timecodeBase) : 0, onFrame: onFrame)
+        // The checksums of the frames written are recorded even when the run fails, so those frames count.
+        do {
+            let out = try generateOwn(into: sink, take: take, recipe: recipe, range: range, size: size,
+                                      progress: progress, cancel: cancel, thumbnails: thumbnails)
+            try store.recordFrameChecksums(take: take, size: size, sink.checksums)
+            return out
+        } catch {
+            try? store.recordFrameChecksums(take: take, size: size, sink.checksums)
+            if case GenerationError.incompatibleCheckpoint(let why) = error { throw KinoKitError.damagedCheckpoint(take: take.raw, detail: why) }
+            throw error
+        }
+    }
+
+    private func generateOwn(into sink: CacheSink, take: TakeID, recipe: TakeRecipe, range: Range<Int>, size: Resolution,
+                             progress: GenerationProgress, cancel: CancelToken,
+                             thumbnails: Bool) throws -> ([StoredCheckpoint], [StoredThumbnail]) {
+        let p = project
         var stored: [StoredCheckpoint] = []
         var cursor = range.lowerBound
         // The state to continue from at `cursor`.
@@ -432,21 +458,32 @@ extension ProjectSession {
                       cancel: CancelToken, onFrame: (@Sendable (Int, Frame) -> Void)?) throws {
         guard let (take, text) = try store.take(tid) else { throw KinoKitError.takeNotComplete(tid.raw) }
         let recipe = try TakeRecipe.decode(text)
-        let runs = cache.missingRuns(take: tid, size: size, range: range)
+        let runs = try cache.missingRuns(take: tid, size: size, range: range)
         progress.start(total: runs.reduce(0) { $0 + $1.count })
         for run in runs {
             if run.lowerBound < recipe.ownStart, let parent = recipe.parent {
                 let inherited = run.lowerBound..<min(run.upperBound, recipe.ownStart)
                 try ensureFrames(take: parent, range: inherited, size: size, progress: progress, cancel: cancel, onFrame: nil)
-                try FileManager.default.createDirectory(atPath: cache.folder(take: tid, size: size), withIntermediateDirectories: true)
+                try cache.createFolder(try cache.folder(take: tid, size: size))
+                var parentSums = try store.frameChecksums(take: parent, size: size)
+                var linked: [Int: String] = [:]
                 for f in inherited {
-                    let dst = cache.path(take: tid, size: size, frame: f)
-                    if link(cache.path(take: parent, size: size, frame: f), dst) != 0 && !cache.contains(take: tid, size: size, frame: f) {
-                        guard let fr = cache.read(take: parent, size: size, frame: f) else { throw KinoKitError.shotHasNoFrames(take.shotID.raw) }
-                        try cache.write(fr, take: tid, size: size, index: f)
+                    // Only a copy whose content matches its checksum is shared with the child.
+                    if try !cache.verify(take: parent, size: size, frame: f, checksums: parentSums) {
+                        try ensureFrames(take: parent, range: f..<f + 1, size: size, progress: GenerationProgress(), cancel: cancel, onFrame: nil)
+                        parentSums = try store.frameChecksums(take: parent, size: size)
+                    }
+                    let dst = try cache.path(take: tid, size: size, frame: f)
+                    unlink(dst)   // a stale or unverified copy
+                    if link(try cache.path(take: parent, size: size, frame: f), dst) == 0, let sum = parentSums[f] {
+                        linked[f] = sum
+                    } else {
+                        guard let fr = try cache.read(take: parent, size: size, frame: f) else { throw KinoKitError.shotHasNoFrames(take.shotID.raw) }
+                        linked[f] = try cache.write(fr, take: tid, size: size, index: f)
                     }
                     progress.advance()
                 }
+                try store.recordFrameChecksums(take: tid, size: size, linked)
             }
             guard run.upperBound > recipe.ownStart else { continue }
             let own = max(run.lowerBound, recipe.ownStart)..<run.upperBound
@@ -457,18 +494,18 @@ extension ProjectSession {
                             progress: progress, cancel: cancel, onFrame: nil, thumbnails: false)
         }
         if let onFrame {
-            for f in range { if let fr = cache.read(take: tid, size: size, frame: f) { onFrame(f, fr) } }
+            for f in range { if let fr = try cache.read(take: tid, size: size, frame: f) { onFrame(f, fr) } }
         }
     }
 
     /// A cached frame of a take, following hard links to the parent's frames.
     func resolveCached(take: TakeID, frame: Int, size: Resolution) throws -> Frame? {
-        if let f = cache.read(take: take, size: size, frame: frame) { return f }
+        if let f = try cache.read(take: take, size: size, frame: frame) { return f }
         // One pass for the rest of the take: whoever asks for one frame usually asks for the next.
         guard let (t, _) = try store.take(take), frame < t.frameCount else { return nil }
         try ensureFrames(take: take, range: frame..<t.frameCount, size: size, progress: GenerationProgress(),
                          cancel: CancelToken(), onFrame: nil)
-        return cache.read(take: take, size: size, frame: frame)
+        return try cache.read(take: take, size: size, frame: frame)
     }
 }
 
@@ -487,10 +524,14 @@ extension Frame {
     }
 }
 
-/// Decodes an image file, with one error for a missing file and one for an unreadable one.
-func loadImageChecked(_ path: String) throws -> Frame {
+/// Decodes an image file, with one error for a missing file, one for a picture too large to
+/// read and one for an unreadable one. `maxSide` scales a larger picture down while decoding.
+func loadImageChecked(_ path: String, maxSide: Int? = nil) throws -> Frame {
     guard FileManager.default.fileExists(atPath: path) else { throw KinoKitError.missingFile(path) }
-    do { return try decodeImage(at: path) } catch {
+    do { return try decodeImage(at: path, maxSide: maxSide) } catch let e as MediaError {
+        if case .imageTooLarge = e { throw e }
+        throw KinoKitError.notAnImage(path, detail: e.errorDescription ?? "\(e)")
+    } catch {
         throw KinoKitError.notAnImage(path, detail: (error as? LocalizedError)?.errorDescription ?? "\(error)")
     }
 }

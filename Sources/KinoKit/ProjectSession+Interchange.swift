@@ -49,9 +49,8 @@ extension ProjectSession {
         }
         var refs = written.refs
         if media == .none {
-            let cache = FrameCache(directory: cacheDirectory)
             for s in p.shots {
-                let reason = takes[s.id].map { "take \($0.id)'s frames are in \(cache.folder(take: $0.id, size: p.settings.resolution))" }
+                let reason = try takes[s.id].map { "take \($0.id)'s frames are in \(try cache.folder(take: $0.id, size: p.settings.resolution))" }
                     ?? "shot \(s.id) has no take yet"
                 refs[s.id] = .missing(reason: reason)
             }
@@ -83,7 +82,7 @@ extension ProjectSession {
     /// The folder per-shot media goes in: cut_media/ beside cut.otio.
     public static func interchangeMediaFolder(for destination: String) -> String {
         let base = ((destination as NSString).lastPathComponent as NSString).deletingPathExtension
-        return ((destination as NSString).deletingLastPathComponent as NSString).appendingPathComponent(base + "_media")
+        return (parentFolder(of: destination) as NSString).appendingPathComponent(base + "_media")
     }
 
     /// Exports every shot's frames as its own file (or PNG folder) and returns the references.
@@ -97,7 +96,7 @@ extension ProjectSession {
         case .h264: codec = .h264
         case .png: codec = .png
         }
-        let folder = bundled ? (destination as NSString).deletingLastPathComponent + "/.\((destination as NSString).lastPathComponent).media-\(getpid())"
+        let folder = bundled ? parentFolder(of: destination) + "/.\(fileName(of: destination)).media-\(getpid())"
             : Self.interchangeMediaFolder(for: destination)
         do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
             throw KinoKitError.folderUnwritable(folder)
@@ -160,7 +159,7 @@ extension ProjectSession {
         guard let data = FileManager.default.contents(atPath: path) else { throw KinoKitError.missingFile(path) }
         var abs = (path as NSString).standardizingPath
         if !abs.hasPrefix("/") { abs = FileManager.default.currentDirectoryPath + "/" + abs }
-        let folder = (abs as NSString).deletingLastPathComponent
+        let folder = parentFolder(of: abs)
         let name = (path as NSString).lastPathComponent
         if path.lowercased().hasSuffix(".otioz") {
             let zip = try ZipArchive.read(data, file: name)

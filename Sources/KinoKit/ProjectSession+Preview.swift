@@ -69,7 +69,7 @@ extension ProjectSession {
         do { try encodePNG(frame, to: path) } catch let e as LocalizedError {
             throw e
         } catch {
-            throw KinoKitError.folderUnwritable((path as NSString).deletingLastPathComponent)
+            throw KinoKitError.folderUnwritable(parentFolder(of: path))
         }
     }
 }

@@ -77,7 +77,7 @@ extension ProjectSession {
         if let r = referencePath {
             if r == "none" { reference = nil } else { (reference, frame) = try loadReference(r) }
         } else if let existing = current.reference, FileManager.default.fileExists(atPath: existing.path) {
-            frame = try? loadImage(existing.path)
+            frame = try? loadImageChecked(existing.path, maxSide: referenceMaxSide)
         }
         // Only what was asked for changes, on top of the character as the file holds it now.
         try apply { p in
@@ -96,7 +96,7 @@ extension ProjectSession {
 
     private func loadReference(_ path: String?) throws -> (MediaReference?, Frame?) {
         guard let path else { return (nil, nil) }
-        let frame = try loadImage(path)
+        let frame = try loadImageChecked(path, maxSide: referenceMaxSide)
         return (MediaReference(path: absolute(path), contentHash: try hashFile(path)), frame)
     }
 
@@ -115,3 +115,7 @@ func hashFileContents(_ path: String) throws -> String {
     while let chunk = try h.read(upToCount: 1 << 20), !chunk.isEmpty { d.update(chunk) }
     return d.finalizeHex()
 }
+
+/// A character's look is read from a picture at most this many pixels on its long side: a huge
+/// reference is scaled down while it is decoded, never held at full size as RGBA.
+let referenceMaxSide = 2048

@@ -32,6 +32,8 @@ public final class ProjectSession: @unchecked Sendable {
         // The version first: a commit landing between the two is caught up with later.
         self.seenDataVersion = try store.dataVersion()
         (self._project, self.position) = try store.loadProjectAndPosition()
+        // Takes a killed process left rendering: marked interrupted, their frames collected.
+        for take in (try? store.settleInterruptedTakes()) ?? [] { cache.removeFrames(of: take) }
     }
 
     /// Creates a new, empty project file (refuses to overwrite).

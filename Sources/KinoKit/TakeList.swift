@@ -39,14 +39,14 @@ extension ProjectSession {
         if take.status == .complete { return take.frameCount }
         let p = project
         let own = RenderQuality.allCases.map { q -> Int in
-            let size = q.resolution(for: p)
-            return (0..<take.frameCount).filter { cache.contains(take: take.id, size: size, frame: $0) }.count
+            let size = q.resolution(for: p), sums = (try? store.frameChecksums(take: take.id, size: size)) ?? [:]
+            return (0..<take.frameCount).filter { (try? cache.contains(take: take.id, size: size, frame: $0, checksums: sums)) == true }.count
         }.max() ?? 0
         guard let (_, text) = try? store.take(take.id), let recipe = try? TakeRecipe.decode(text) else { return own }
         let inherited = recipe.ownStart
         let generated = RenderQuality.allCases.map { q -> Int in
-            let size = q.resolution(for: p)
-            return (recipe.ownStart..<max(recipe.ownStart, take.frameCount)).filter { cache.contains(take: take.id, size: size, frame: $0) }.count
+            let size = q.resolution(for: p), sums = (try? store.frameChecksums(take: take.id, size: size)) ?? [:]
+            return (recipe.ownStart..<max(recipe.ownStart, take.frameCount)).filter { (try? cache.contains(take: take.id, size: size, frame: $0, checksums: sums)) == true }.count
         }.max() ?? 0
         return max(own, inherited + generated)
     }

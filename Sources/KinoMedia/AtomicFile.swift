@@ -1,4 +1,5 @@
 import Foundation
+import KinoCore
 
 /// Writes `data` to `destination` the way exports write: under `.NAME.partial-PID-RANDOM`
 /// beside it, renamed onto it only when complete. A missing folder is `MediaError.folderMissing`;
@@ -20,7 +21,7 @@ public func writeFileAtomically(_ data: Data, to destination: String) throws -> 
 public func checkedDestination(_ path: String) throws -> String {
     var dest = (path as NSString).standardizingPath
     if !dest.hasPrefix("/") { dest = (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(dest) }
-    let folder = (dest as NSString).deletingLastPathComponent
+    let folder = parentFolder(of: dest)
     var isDir: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
         throw MediaError.folderMissing(folder)

@@ -23,15 +23,28 @@ enum ImageKind {
     }
 }
 
+/// The most pixels Kino decodes from one picture: larger ones are refused before decoding,
+/// so a small file claiming 20000x20000 cannot take gigabytes.
+public let maxImagePixels = 100_000_000
+
 /// Decodes a PNG, JPEG or WebP file into an RGBA frame (format recognised from its content).
 /// EXIF orientation is not applied; colour profiles are ignored (pixels are taken as sRGB).
-public func decodeImage(at path: String) throws -> Frame {
+/// With `maxSide`, a larger picture is scaled down in the same pass that converts it, so only
+/// the decoder's own copy is ever full size.
+public func decodeImage(at path: String, maxSide: Int? = nil) throws -> Frame {
     guard FileManager.default.fileExists(atPath: path) else { throw MediaError.fileNotFound(path) }
     guard let data = FileManager.default.contents(atPath: path) else { throw MediaError.notAnImage(path) }
     return try data.withUnsafeBytes { bytes in
         guard let kind = ImageKind(sniffing: bytes) else { throw MediaError.notAnImage(path) }
-        return try decodeStill(bytes, kind: kind, name: path)
+        return try decodeStill(bytes, kind: kind, name: path, maxSide: maxSide)
     }
+}
+
+/// A PNG's size from its IHDR chunk (the first one, by the format's rule).
+func pngSize(_ bytes: UnsafeRawBufferPointer) -> (width: Int, height: Int)? {
+    guard bytes.count >= 24, Array(bytes[12..<16]) == Array("IHDR".utf8) else { return nil }
+    func be32(_ o: Int) -> Int { Int(bytes[o]) << 24 | Int(bytes[o + 1]) << 16 | Int(bytes[o + 2]) << 8 | Int(bytes[o + 3]) }
+    return (be32(16), be32(20))
 }
 
 /// Decodes PNG bytes (as `encodePNGData` makes them) into an RGBA frame.
@@ -98,11 +111,11 @@ public func encodePNGData(_ frame: Frame, compressionLevel: Int = 1) throws -> D
 /// Writes a frame as a PNG file (atomically: a temporary beside it, then renamed).
 public func encodePNG(_ frame: Frame, to path: String, compressionLevel: Int = 6) throws {
     let data = try encodePNGData(frame, compressionLevel: compressionLevel)
-    let folder = (path as NSString).deletingLastPathComponent
+    let folder = parentFolder(of: path)
     var isDir: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isDir),
           isDir.boolValue else { throw MediaError.folderMissing(folder) }
-    let temporary = (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).partial-\(getpid())-"
+    let temporary = (folder.isEmpty ? "." : folder) + "/.\(fileName(of: path)).partial-\(getpid())-"
         + String(UInt32.random(in: 0...UInt32.max), radix: 16)
     signal(SIGXFSZ, SIG_IGN)
     do {
@@ -115,8 +128,11 @@ public func encodePNG(_ frame: Frame, to path: String, compressionLevel: Int = 6
 }
 
 /// Decodes one still picture held whole in memory.
-func decodeStill(_ bytes: UnsafeRawBufferPointer, kind: ImageKind, name: String) throws -> Frame {
+func decodeStill(_ bytes: UnsafeRawBufferPointer, kind: ImageKind, name: String, maxSide: Int? = nil) throws -> Frame {
     _ = ffmpegLogging
+    if kind == .png, let (w, h) = pngSize(bytes), w > 0, h > 0, w.multipliedReportingOverflow(by: h).partialValue > maxImagePixels || w > 1 << 20 || h > 1 << 20 {
+        throw MediaError.imageTooLarge(name, size: "\(w)x\(h)")
+    }
     guard let codec = avcodec_find_decoder(kind.codecID) else {
         throw MediaError.codecUnavailable(String(cString: avcodec_get_name(kind.codecID)))
     }
@@ -128,15 +144,28 @@ func decodeStill(_ bytes: UnsafeRawBufferPointer, kind: ImageKind, name: String)
     defer { av_frame_free(&picture) }
     guard let ctx, let packet, let picture else { throw MediaError.encodingFailed("out of memory") }
     ctx.pointee.thread_count = 1
+    // The decoder itself refuses a larger picture before allocating it (JPEG, WebP).
+    ctx.pointee.max_pixels = Int64(maxImagePixels)
     guard avcodec_open2(ctx, codec, nil) >= 0 else { throw MediaError.corruptImage(name) }
     guard av_new_packet(packet, Int32(bytes.count)) >= 0 else { throw MediaError.corruptImage(name) }
     packet.pointee.data.update(from: bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), count: bytes.count)
     packet.pointee.flags |= AV_PKT_FLAG_KEY
-    guard avcodec_send_packet(ctx, packet) >= 0 else { throw MediaError.corruptImage(name) }
+    guard avcodec_send_packet(ctx, packet) >= 0 else {
+        if Int(ctx.pointee.width) * Int(ctx.pointee.height) > maxImagePixels {
+            throw MediaError.imageTooLarge(name, size: "\(ctx.pointee.width)x\(ctx.pointee.height)")
+        }
+        throw MediaError.corruptImage(name)
+    }
     _ = avcodec_send_packet(ctx, nil)
     guard avcodec_receive_frame(ctx, picture) >= 0, picture.pointee.width > 0,
           picture.pointee.decode_error_flags == 0, picture.pointee.flags & AV_FRAME_FLAG_CORRUPT == 0 else {
         throw MediaError.corruptImage(name)
+    }
+    let w = Int(picture.pointee.width), h = Int(picture.pointee.height)
+    if let maxSide, max(w, h) > maxSide {
+        let scale = Double(maxSide) / Double(max(w, h))
+        return try PictureToFrame().frame(from: picture, width: max(1, Int((Double(w) * scale).rounded())),
+                                          height: max(1, Int((Double(h) * scale).rounded())))
     }
     return try PictureToFrame().frame(from: picture)
 }

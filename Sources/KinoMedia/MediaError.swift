@@ -1,5 +1,6 @@
 import CFFmpeg
 import Foundation
+import KinoCore
 
 /// Everything that can go wrong reading or writing media, each with one sentence a person can
 /// act on. FFmpeg's error codes and errno values end here: callers see only these cases.
@@ -32,6 +33,8 @@ public enum MediaError: LocalizedError, Equatable, Sendable {
     case notAnImage(String)
     /// The picture's format is recognised but its data is damaged.
     case corruptImage(String)
+    /// The picture is larger than Kino decodes (`maxImagePixels`); `size` when its header tells.
+    case imageTooLarge(String, size: String?)
     /// The file is not a video Kino can read.
     case unreadableVideo(path: String, reason: String)
     /// The file has no video stream (audio only, or data).
@@ -69,6 +72,8 @@ public enum MediaError: LocalizedError, Equatable, Sendable {
             return "\(path) is not a PNG, JPEG or WebP image."
         case .corruptImage(let path):
             return "\(path) is damaged and cannot be decoded; re-export or replace it."
+        case .imageTooLarge(let path, let size):
+            return "\(path) is too large\(size.map { " (\($0))" } ?? ""); Kino reads images up to \(maxImagePixels / 1_000_000) megapixels, such as 10000x10000 — scale it down first."
         case .unreadableVideo(let path, let reason):
             return "\(path) is not a readable video (\(reason))."
         case .noVideoStream(let path):
@@ -90,7 +95,7 @@ func averrorText(_ code: Int32) -> String {
 
 /// Maps a failed write's errno to the error a person can act on.
 func writeError(errno code: Int32, path: String) -> MediaError {
-    let folder = (path as NSString).deletingLastPathComponent
+    let folder = parentFolder(of: path)
     switch code {
     case ENOSPC, EDQUOT: return .diskFull(path)
     case EFBIG: return .fileTooLarge(path)

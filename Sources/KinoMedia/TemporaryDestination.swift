@@ -1,4 +1,5 @@
 import Foundation
+import KinoCore
 
 /// Where an export writes while it runs: a hidden name beside the destination,
 /// `.NAME.partial-PID-RANDOM`, renamed onto the destination only when complete. The PID and a
@@ -19,8 +20,8 @@ struct TemporaryDestination {
         while dest.count > 1 && dest.hasSuffix("/") { dest.removeLast() }
         if !dest.hasPrefix("/") { dest = (fm.currentDirectoryPath as NSString).appendingPathComponent(dest) }
         destination = dest
-        folder = (dest as NSString).deletingLastPathComponent
-        name = (dest as NSString).lastPathComponent
+        folder = parentFolder(of: dest)
+        name = fileName(of: dest)
         self.isFolder = isFolder
 
         var isDir: ObjCBool = false

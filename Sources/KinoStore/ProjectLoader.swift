@@ -36,6 +36,8 @@ enum ProjectLoader {
                 Marker(id: MarkerID(raw: (try r.decode(forColumn: "id"))), frame: (try r.decode(forColumn: "frame")), label: (try r.decode(forColumn: "label")))
             }
             project.audio = try AudioPersistence.load(db)
+            // The same rules every edit passes: a crafted id such as ../../x never reaches a path.
+            try project.validateLoaded()
             return project
         } catch let e as RowDecodingError {
             // GRDB's message quotes the whole row; keep the sentence short.
@@ -57,9 +59,8 @@ enum ProjectLoader {
     /// Values a valid edit could never have written: refused as corruption, not crashed on.
     static func checkReferences(_ p: Project, path: String) throws {
         let scenes = Set(p.scenes.map(\.id)), characters = Set(p.characters.map(\.id)), lights = Set(p.lightingSetups.map(\.id))
-        let maxFrames = p.frameRate.frames(seconds: Limits.maxShotSeconds)
         for s in p.shots {
-            guard (1...maxFrames).contains(s.duration) else { throw StoreError.corrupt(path, detail: "shot \(s.id) has a length of \(s.duration) frames") }
+            guard (1...p.maxShotFrames).contains(s.duration) else { throw StoreError.corrupt(path, detail: "shot \(s.id) has a length of \(s.duration) frames") }
             guard scenes.contains(s.sceneID) else { throw StoreError.corrupt(path, detail: "shot \(s.id) is in a missing scene \(s.sceneID)") }
             for c in s.cast where !characters.contains(c.characterID) {
                 throw StoreError.corrupt(path, detail: "shot \(s.id) casts a missing character \(c.characterID)")

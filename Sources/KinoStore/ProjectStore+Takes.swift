@@ -39,19 +39,23 @@ extension ProjectStore {
         }
     }
 
-    /// Inserts or replaces a take with its recipe (how to regenerate it) and checkpoints, in one transaction.
+    /// Inserts or updates a take (an update, not a replace: its frame checksums stay) with its recipe (how to regenerate it) and checkpoints, in one transaction.
     public func saveTake(_ t: Take, recipe: String, checkpoints: [StoredCheckpoint], thumbnails: [StoredThumbnail]) throws {
         try retryingWhenBusy {
             try db.write { db in
                 try db.execute(sql: """
-                    INSERT OR REPLACE INTO take (id, shot_id, seed, input_hash, lineage, status, engine, frame_count, prompt, recipe, created_at)
-                    VALUES (?,?,?,?,?,?,?,?,?,?,?)
+                    INSERT INTO take (id, shot_id, seed, input_hash, lineage, status, engine, frame_count, prompt, recipe, created_at, owner_pid)
+                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
+                    ON CONFLICT(id) DO UPDATE SET shot_id = excluded.shot_id, seed = excluded.seed, input_hash = excluded.input_hash,
+                      lineage = excluded.lineage, status = excluded.status, engine = excluded.engine, frame_count = excluded.frame_count,
+                      prompt = excluded.prompt, recipe = excluded.recipe, created_at = excluded.created_at, owner_pid = excluded.owner_pid
                     """, arguments: [t.id.raw, t.shotID.raw, Int64(bitPattern: t.seed), t.inputHash,
                                      try JournalCoding.encodeValue(t.lineage), t.status.rawValue, t.engine,
-                                     t.frameCount, t.prompt, recipe, t.createdAt])
+                                     t.frameCount, t.prompt, recipe, t.createdAt,
+                                     t.status == .rendering ? Int64(getpid()) : nil])
                 for c in checkpoints {
-                    try db.execute(sql: "INSERT OR REPLACE INTO checkpoint (take_id, frame, engine, state) VALUES (?,?,?,?)",
-                                   arguments: [c.takeID.raw, c.frame, c.engine, c.state])
+                    try db.execute(sql: "INSERT OR REPLACE INTO checkpoint (take_id, frame, engine, state, sha256) VALUES (?,?,?,?,?)",
+                                   arguments: [c.takeID.raw, c.frame, c.engine, c.state, ProjectStore.checkpointChecksum(c.state)])
                 }
                 for th in thumbnails {
                     try db.execute(sql: "INSERT OR REPLACE INTO thumbnail (take_id, frame, width, height, png) VALUES (?,?,?,?,?)",
@@ -84,19 +88,29 @@ extension ProjectStore {
     }
 
     private func take(from r: Row) throws -> Take {
-        Take(id: TakeID(raw: (try r.decode(forColumn: "id"))), shotID: ShotID(raw: (try r.decode(forColumn: "shot_id"))), seed: UInt64(bitPattern: (try r.decode(forColumn: "seed"))),
+        let t = Take(id: TakeID(raw: (try r.decode(forColumn: "id"))), shotID: ShotID(raw: (try r.decode(forColumn: "shot_id"))), seed: UInt64(bitPattern: (try r.decode(forColumn: "seed"))),
              inputHash: (try r.decode(forColumn: "input_hash")), lineage: try JournalCoding.decodeValue(TakeLineage.self, (try r.decode(forColumn: "lineage"))),
              status: TakeStatus(rawValue: (try r.decode(forColumn: "status"))) ?? .failed, engine: (try r.decode(forColumn: "engine")), frameCount: (try r.decode(forColumn: "frame_count")),
              prompt: (try r.decode(forColumn: "prompt")), createdAt: (try r.decode(forColumn: "created_at")))
+        // Take ids name cache folders: one not made by Kino is refused, never joined to a path.
+        do { try t.id.checkWellFormed(); try t.shotID.checkWellFormed() } catch { throw StoreError.corrupt(path, detail: error.localizedDescription) }
+        return t
     }
 
-    /// The checkpoint of `take` at the greatest frame ≤ `frame`.
+    /// The checkpoint of `take` at the greatest frame ≤ `frame` whose state matches its recorded
+    /// checksum: a damaged one is passed over, so the engine continues from an earlier sound
+    /// state (the deterministic engine then gives the same frames) instead of a wrong one.
     public func checkpoint(take: TakeID, atOrBefore frame: Int) throws -> StoredCheckpoint? {
         try mapped {
             try db.read { db in
-                guard let r = try Row.fetchOne(db, sql: "SELECT * FROM checkpoint WHERE take_id = ? AND frame <= ? ORDER BY frame DESC LIMIT 1",
-                                               arguments: [take.raw, frame]) else { return nil }
-                return StoredCheckpoint(takeID: take, frame: (try r.decode(forColumn: "frame")), engine: (try r.decode(forColumn: "engine")), state: (try r.decode(forColumn: "state")))
+                let rows = try Row.fetchCursor(db, sql: "SELECT * FROM checkpoint WHERE take_id = ? AND frame <= ? ORDER BY frame DESC",
+                                               arguments: [take.raw, frame])
+                while let r = try rows.next() {
+                    let state: Data = try r.decode(forColumn: "state")
+                    if let sum: String = r["sha256"], sum != ProjectStore.checkpointChecksum(state) { continue }
+                    return StoredCheckpoint(takeID: take, frame: (try r.decode(forColumn: "frame")), engine: (try r.decode(forColumn: "engine")), state: state)
+                }
+                return nil
             }
         }
     }

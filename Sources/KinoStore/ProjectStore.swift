@@ -8,13 +8,19 @@ import KinoCore
 public final class ProjectStore: @unchecked Sendable {
     public let path: String
     let db: DatabaseQueue
-    private init(path: String, db: DatabaseQueue) {
+    /// Set when the project was opened read-only (a read-only file or folder): `info` works,
+    /// edits are refused, and sidecar files this open created are removed on close.
+    let readOnlySidecars: SidecarFiles?
+
+    private init(path: String, db: DatabaseQueue, readOnlySidecars: SidecarFiles? = nil) {
         self.path = path
         self.db = db
+        self.readOnlySidecars = readOnlySidecars
     }
 
-    static func configuration() -> Configuration {
+    static func configuration(readonly: Bool = false) -> Configuration {
         var config = Configuration()
+        config.readonly = readonly
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(5)
         config.prepareDatabase { db in
@@ -27,12 +33,15 @@ public final class ProjectStore: @unchecked Sendable {
     /// Creates a new project file; refuses to overwrite anything.
     public static func create(at path: String, project: Project) throws -> ProjectStore {
         let fm = FileManager.default
-        guard !fm.fileExists(atPath: path) else { throw StoreError.alreadyExists(path) }
-        let dir = (path as NSString).deletingLastPathComponent
+        var st = stat()
+        // lstat: a symbolic link (even a dangling or looping one) is something in the way too.
+        guard !fm.fileExists(atPath: path), lstat(path, &st) != 0 else { throw StoreError.alreadyExists(path) }
+        let dir = parentFolder(of: path)
         if !dir.isEmpty, !fm.fileExists(atPath: dir) { throw StoreError.unwritable(path, detail: "folder \(dir) does not exist") }
         // Build in a temporary file and rename, so a crash never leaves a half-made project.
-        let tmp = (dir.isEmpty ? "." : dir) + "/.\((path as NSString).lastPathComponent).creating-\(getpid())"
+        let tmp = (dir.isEmpty ? "." : dir) + "/.\(fileName(of: path)).creating-\(getpid())"
         try? fm.removeItem(atPath: tmp)
+        removeAbandonedCreations(of: path)
         do {
             let queue = try DatabaseQueue(path: tmp, configuration: configuration())
             try queue.writeWithoutTransaction { db in
@@ -68,9 +77,11 @@ public final class ProjectStore: @unchecked Sendable {
     /// from a newer Kino is refused before anything is written to it.
     public static func open(at path: String) throws -> ProjectStore {
         try FileCheck.verify(path: path)
+        let readOnly = !FileCheck.isWritable(path)
+        let sidecars = readOnly ? SidecarFiles(path: path) : nil
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration())
+            queue = try DatabaseQueue(path: readOnly ? try FileCheck.readOnlyLocation(path) : path, configuration: configuration(readonly: readOnly))
         } catch let e as DatabaseError {
             throw mapOpenError(e, path: path)
         }
@@ -78,6 +89,7 @@ public final class ProjectStore: @unchecked Sendable {
             try queue.read { db in
                 let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 guard appID == FileCheck.applicationID else { throw StoreError.foreignDatabase(path) }
+                try FileCheck.verifyTables(db, path: path)
                 let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
                 if userVersion > Schema.version {
                     throw StoreError.newerSchema(path, detail: "schema version \(userVersion), this Kino knows \(Schema.version)")
@@ -94,10 +106,22 @@ public final class ProjectStore: @unchecked Sendable {
             }
         } catch let e as DatabaseError {
             try? queue.close()
+            sidecars?.removeCreated()
             throw mapOpenError(e, path: path)
         } catch {
             try? queue.close()
+            sidecars?.removeCreated()
             throw error
+        }
+        if readOnly {
+            // Nothing is written: a file that needs migrating cannot be read until it is writable.
+            let current = try queue.read { try Schema.migrator.hasCompletedMigrations($0) }
+            guard current else {
+                try? queue.close()
+                sidecars?.removeCreated()
+                throw StoreError.unwritable(path, detail: "it is read-only and was written by an older Kino; make it writable once to upgrade it")
+            }
+            return ProjectStore(path: path, db: queue, readOnlySidecars: sidecars)
         }
         do {
             try Schema.migrator.migrate(queue)
@@ -134,7 +158,10 @@ public final class ProjectStore: @unchecked Sendable {
         }
     }
 
-    public func close() throws { try db.close() }
+    public func close() throws {
+        try db.close()
+        readOnlySidecars?.removeCreated()
+    }
 
     /// The journal text written for `edit` (for benchmarks and tools that read the journal).
     public static func journalText(for edit: Edit) throws -> String { try JournalCoding.encode(edit) }

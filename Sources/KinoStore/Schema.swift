@@ -6,7 +6,7 @@ import KinoCore
 /// one this build does not know comes from a newer Kino and is refused.
 enum Schema {
     /// Also written to PRAGMA user_version, so tools other than GRDB can read it.
-    static let version = 3
+    static let version = 4
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -59,6 +59,18 @@ enum Schema {
         }
         AudioPersistence.registerMigration(&m)
         m.registerMigration("v3-camera-keys") { db in try migrateCameraKeysToBinary(db) }
+        // Cached frames and checkpoints carry a checksum recorded here, so a file changed
+        // behind Kino's back is never served (Docs/FileFormat.md).
+        m.registerMigration("v4-checksums") { db in
+            try db.execute(sql: """
+            CREATE TABLE frame_checksum (
+              take_id TEXT NOT NULL REFERENCES take(id) ON DELETE CASCADE,
+              width INTEGER NOT NULL, height INTEGER NOT NULL, frame INTEGER NOT NULL, sha256 TEXT NOT NULL,
+              PRIMARY KEY (take_id, width, height, frame)) WITHOUT ROWID;
+            ALTER TABLE checkpoint ADD COLUMN sha256 TEXT;
+            ALTER TABLE take ADD COLUMN owner_pid INTEGER;
+            """)
+        }
         return m
     }
 

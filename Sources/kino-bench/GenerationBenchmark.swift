@@ -27,7 +27,8 @@ func oneShot(_ dir: String, _ name: String, prompt: String, duration: Double, si
     try s.apply { p in let (e, id) = try p.addingScene(name: "s", environment: ""); scene = id; return e }
     var shot: ShotID!
     try s.apply { p in
-        let (e, id) = try p.addingShot { Shot(id: $0, sceneID: scene, prompt: prompt, duration: p.frameRate.frames(seconds: duration), seed: 7) }
+        let frames = try p.frameRate.frames(seconds: duration)
+        let (e, id) = try p.addingShot { Shot(id: $0, sceneID: scene, prompt: prompt, duration: frames, seed: 7) }
         shot = id
         return e
     }

@@ -9,7 +9,8 @@ private func cutProject(_ dir: TempFolder, fps: FrameRate = .ntsc23_976, seconds
                              size: "160x90", fps: fps)
     var second: SceneID!
     try s.apply { p in let (e, id) = try p.addingScene(name: "garden", environment: "a garden at dusk"); second = id; return e }
-    try s.apply { p in try p.addingShot({ Shot(id: $0, sceneID: second, name: "closing", prompt: "a tree in the rain", duration: fps.frames(seconds: seconds[2]), seed: 77) }).0 }
+    let closing = try fps.frames(seconds: seconds[2])
+    try s.apply { p in try p.addingShot({ Shot(id: $0, sceneID: second, name: "closing", prompt: "a tree in the rain", duration: closing, seed: 77) }).0 }
     try s.apply { p in .group(label: "marker", edits: [.insertMarker(Marker(id: p.allocateIDCopy(), frame: 5, label: "beat"), at: 0), .advanceIDs(from: p.nextIDNumber, to: p.nextIDNumber + 1)]) }
     return s
 }

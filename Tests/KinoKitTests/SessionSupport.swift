@@ -24,8 +24,9 @@ func smallProject(at path: String, shots: [(prompt: String, seconds: Double)], s
     try s.apply { p in let (e, id) = try p.addingScene(name: "main", environment: environment, lighting: light); scene = id; return e }
     let ana = try s.addCharacter(name: "Ana", description: "a woman with long red hair in a green coat", referencePath: nil)
     for (i, shot) in shots.enumerated() {
+        let frames = try fps.frames(seconds: shot.seconds)
         try s.apply { p in
-            try p.addingShot({ Shot(id: $0, sceneID: scene, prompt: shot.prompt, duration: fps.frames(seconds: shot.seconds),
+            try p.addingShot({ Shot(id: $0, sceneID: scene, prompt: shot.prompt, duration: frames,
                                     seed: UInt64(100 + i), cast: shot.prompt.contains("Ana") ? [CastMember(characterID: ana.id)] : []) }).0
         }
     }

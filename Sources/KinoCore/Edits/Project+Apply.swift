@@ -3,12 +3,19 @@ import Foundation
 /// Limits that validation enforces; documented in Docs/FileFormat.md.
 public enum Limits {
     public static let maxShotSeconds = 600.0
+    /// The longest time any conversion accepts (a timeline of `maxShots` longest shots fits).
+    public static let maxSeconds = 100_000_000.0
+    /// Text limits, in characters; every text field has one (see `TextRules`).
     public static let maxPromptLength = 4000
+    public static let maxDescriptionLength = 4000
     public static let maxNameLength = 200
     public static let maxShots = 100_000
 }
 
 extension Project {
+    /// The longest shot, in frames at this project's rate (`Limits.maxShotSeconds`).
+    public var maxShotFrames: Int { Int((Limits.maxShotSeconds * frameRate.doubleValue).rounded()) }
+
     /// Applies `edit`, or throws a ValidationError and leaves the project as it was.
     public mutating func apply(_ edit: Edit) throws {
         var copy = self
@@ -74,7 +81,7 @@ extension Project {
         case .insertCharacter(let c, let i):
             try checkIndex(i, count: characters.count, field: "character position")
             guard characterIndex(c.id) == nil else { throw ValidationError.idCollision(c.id.raw) }
-            try validateName(c.name, kind: "character")
+            try validate(character: c)
             if characters.contains(where: { $0.name.caseInsensitiveEquals(c.name) }) {
                 throw ValidationError.duplicateName(kind: "character", name: c.name)
             }
@@ -90,7 +97,7 @@ extension Project {
 
         case .updateCharacter(let old, let new):
             guard old.id == new.id, let i = characterIndex(old.id), characters[i] == old else { throw ValidationError.stale("character \(old.id)") }
-            try validateName(new.name, kind: "character")
+            try validate(character: new)
             if characters.contains(where: { $0.id != new.id && $0.name.caseInsensitiveEquals(new.name) }) {
                 throw ValidationError.duplicateName(kind: "character", name: new.name)
             }
@@ -115,7 +122,7 @@ extension Project {
 
         case .insertMarker(let m, let i):
             try checkIndex(i, count: markers.count, field: "marker position")
-            guard m.frame >= 0 else { throw ValidationError.invalidTime("\(m.frame)") }
+            try validate(marker: m)
             markers.insert(m, at: i)
 
         case .deleteMarker(let m, let i):
@@ -140,11 +147,41 @@ extension Project {
 
     private func validateName(_ name: String, kind: String) throws {
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError.emptyName(kind: kind) }
-        guard name.count <= Limits.maxNameLength else { throw ValidationError.textTooLong(field: "the \(kind) name", limit: Limits.maxNameLength) }
+        try TextRules.check(name, as: .name(kind: kind))
+    }
+
+    private func validate(character c: Character) throws {
+        try c.id.checkWellFormed()
+        try validateName(c.name, kind: "character")
+        try TextRules.check(c.description, as: .description(of: "character"))
+    }
+
+    private func validate(marker m: Marker) throws {
+        try m.id.checkWellFormed()
+        guard m.frame >= 0, m.frame <= frameRate.maxFrames else { throw ValidationError.invalidTime("\(m.frame)") }
+        try TextRules.check(m.label, as: .label)
+    }
+
+    /// Checks a whole project read from a file with the same rules every edit is checked
+    /// with: well-formed ids, names, text and numbers. A file written only through edits
+    /// always passes; a crafted or damaged one is refused before any of it is used.
+    public func validateLoaded() throws {
+        try validateName(settings.name, kind: "project")
+        for l in lightingSetups { try validate(lighting: l, ignoring: nil) }
+        for s in scenes { try validate(scene: s, ignoring: nil) }
+        var names = Set<String>()
+        for c in characters {
+            try validate(character: c)
+            guard names.insert(c.name.lowercased()).inserted else { throw ValidationError.duplicateName(kind: "character", name: c.name) }
+        }
+        for s in shots { try validate(shot: s) }
+        for m in markers { try validate(marker: m) }
     }
 
     private func validate(scene: Scene, ignoring: SceneID?) throws {
+        try scene.id.checkWellFormed()
         try validateName(scene.name, kind: "scene")
+        try TextRules.check(scene.environment, as: .environment)
         if scenes.contains(where: { $0.id != ignoring && $0.id != scene.id && $0.name.caseInsensitiveEquals(scene.name) }) {
             throw ValidationError.duplicateName(kind: "scene", name: scene.name)
         }
@@ -152,6 +189,7 @@ extension Project {
     }
 
     private func validate(lighting l: LightingSetup, ignoring: LightingID?) throws {
+        try l.id.checkWellFormed()
         try validateName(l.name, kind: "lighting setup")
         if lightingSetups.contains(where: { $0.id != ignoring && $0.id != l.id && $0.name.caseInsensitiveEquals(l.name) }) {
             throw ValidationError.duplicateName(kind: "lighting setup", name: l.name)
@@ -168,12 +206,13 @@ extension Project {
 
     private func validate(shot: Shot) throws {
         guard scene(shot.sceneID) != nil else { throw ValidationError.unknownScene(shot.sceneID.raw, count: scenes.count) }
-        let maxFrames = frameRate.frames(seconds: Limits.maxShotSeconds)
-        guard shot.duration >= 1, shot.duration <= maxFrames else {
+        try shot.id.checkWellFormed()
+        try shot.currentTakeID?.checkWellFormed()
+        guard shot.duration >= 1, shot.duration <= maxShotFrames else {
             throw ValidationError.invalidDuration(String(format: "%.3f", frameRate.seconds(frames: shot.duration)))
         }
-        guard shot.prompt.count <= Limits.maxPromptLength else { throw ValidationError.textTooLong(field: "the prompt", limit: Limits.maxPromptLength) }
-        guard shot.name.count <= Limits.maxNameLength else { throw ValidationError.textTooLong(field: "the shot name", limit: Limits.maxNameLength) }
+        try TextRules.check(shot.prompt, as: .prompt)
+        try TextRules.check(shot.name, as: .name(kind: "shot"))
         for m in shot.cast where character(m.characterID) == nil { throw ValidationError.unknownCharacter(m.characterID.raw) }
         if let l = shot.lightingID, lighting(l) == nil { throw ValidationError.unknownLighting(l.raw) }
         for (ch, curve) in shot.camera.channels {

@@ -6,7 +6,9 @@ public enum TakeLineage: Hashable, Sendable, Codable {
     case imported
 }
 
-public enum TakeStatus: String, Hashable, Sendable, Codable { case rendering, complete, cancelled, failed }
+/// `interrupted`: the process rendering it was killed (or the disk filled); recognised when the
+/// project is next opened, since no live process owns it.
+public enum TakeStatus: String, Hashable, Sendable, Codable { case rendering, complete, cancelled, failed, interrupted }
 
 /// One generation of a shot. Regenerating adds a take; it never destroys an earlier one.
 public struct Take: Hashable, Sendable, Codable, Identifiable {

@@ -12,6 +12,8 @@ public enum ValidationError: Error, Hashable, Sendable, LocalizedError {
     case emptyName(kind: String)
     case duplicateName(kind: String, name: String)
     case textTooLong(field: String, limit: Int)
+    case controlCharacter(field: String, character: String)
+    case malformedID(kind: String, value: String)
     case unknownShot(String, count: Int)
     case unknownScene(String, count: Int)
     case unknownCharacter(String)
@@ -26,9 +28,12 @@ public enum ValidationError: Error, Hashable, Sendable, LocalizedError {
     case stale(String)
     case noKeyAt(channel: String, frame: Double)
 
-    public var errorDescription: String? {
+    /// One line, whatever the user typed: quoted values are shown with control characters escaped.
+    public var errorDescription: String? { sentence.terminalSafeLine }
+
+    private var sentence: String {
         switch self {
-        case .invalidFrameRate(let s): return "frame rate '\(s)' is not valid; use a positive rate up to 240 such as 24, 25, 30, 23.976 or 24000/1001"
+        case .invalidFrameRate(let s): return "frame rate '\(s)' is not valid; use a rate from 1 to 240 such as 24, 25, 30, 23.976 or 24000/1001"
         case .invalidResolution(let s): return "size '\(s)' is not valid; use WIDTHxHEIGHT between 16x16 and 7680x4320, such as 1280x720"
         case .invalidTime(let s): return "time '\(s)' is not valid; use seconds (2.5) or timecode (00:01:02:12)"
         case .invalidDuration(let s): return "duration '\(s)' is not valid; use a number of seconds greater than 0 and at most 600"
@@ -36,7 +41,9 @@ public enum ValidationError: Error, Hashable, Sendable, LocalizedError {
         case .invalidVector(let s): return "vector '\(s)' is not valid; use three numbers separated by commas, such as 0,1.6,6"
         case .emptyName(let k): return "the \(k) needs a name; pass --name"
         case .duplicateName(let k, let n): return "a \(k) named '\(n)' already exists; choose another name"
-        case .textTooLong(let f, let l): return "\(f) is too long; keep it under \(l) characters"
+        case .textTooLong(let f, let l): return "\(f) is too long; keep it to \(l) characters at most"
+        case .controlCharacter(let f, let c): return "\(f) contains the control character \(c); remove it (only prompts and descriptions may hold line breaks)"
+        case .malformedID(let k, let v): return "\(k) id '\(v)' is not valid; ids look like a prefix and a number, such as sh3"
         case .unknownShot(let s, let c): return "shot \(s) does not exist; the project has \(c) shot\(c == 1 ? "" : "s") (use an id like sh3 or a position 1…\(max(c, 1)))"
         case .unknownScene(let s, let c): return "scene \(s) does not exist; the project has \(c) scene\(c == 1 ? "" : "s")"
         case .unknownCharacter(let s): return "character '\(s)' does not exist; add it with 'kino character add'"

@@ -31,13 +31,15 @@ extension Painter {
         let rulerStyle = style("timeline.ruler")
         if cellsPerSecond >= 3 {
             for s in firstSecond...max(firstSecond, lastSecond) {
-                let c = column(rate.frames(seconds: Double(s)))
+                guard let f = try? rate.frames(seconds: Double(s)) else { break }
+                let c = column(f)
                 if c >= inner.x && c < inner.maxX { grid[c, rowRuler] = Cell("·", style: rulerStyle) }
             }
         }
         var t = (Double(firstSecond) / step).rounded(.down) * step
         while t <= Double(lastSecond) {
-            let c = column(rate.frames(seconds: t))
+            guard let f = try? rate.frames(seconds: t) else { break }
+            let c = column(f)
             if c >= inner.x && c < inner.maxX {
                 grid[c, rowRuler] = Cell("╵", style: rulerStyle)
                 grid.put(shortTime(t), col: c + 1, row: rowRuler, style: style("timeline.ruler.label"), maxCol: inner.maxX)

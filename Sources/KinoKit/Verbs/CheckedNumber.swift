@@ -8,31 +8,12 @@ import KinoEngine
 public enum CheckedNumber {
     /// Whether `text` is written as a plain decimal: optional sign, digits, optional fraction,
     /// optional exponent.
-    static func isDecimal(_ text: String) -> Bool {
-        var s = Substring(text)
-        if s.first == "+" || s.first == "-" { s = s.dropFirst() }
-        var digits = 0, dot = false, exponent = false, expDigits = 0
-        var previous: Swift.Character? = nil
-        for c in s {
-            if c.isASCII, c.isNumber {
-                if exponent { expDigits += 1 } else { digits += 1 }
-            } else if c == ".", !dot, !exponent {
-                dot = true
-            } else if (c == "e" || c == "E"), !exponent, digits > 0 {
-                exponent = true
-            } else if (c == "+" || c == "-"), previous == "e" || previous == "E" {
-            } else {
-                return false
-            }
-            previous = c
-        }
-        return digits > 0 && (!exponent || expDigits > 0)
-    }
+    static func isDecimal(_ text: String) -> Bool { parseDecimal(text) != nil }
 
     /// A decimal number within `range`.
     public static func decimal(_ text: String, field: String, range: ClosedRange<Double>) throws -> Double {
         let t = text.trimmingCharacters(in: .whitespaces)
-        guard isDecimal(t), let v = Double(t), v.isFinite else {
+        guard let v = parseDecimal(t) else {
             throw ValidationError.invalidNumber(field: field, value: text, expected: "a decimal number from \(show(range.lowerBound)) to \(show(range.upperBound))")
         }
         guard range.contains(v) else {

@@ -42,7 +42,7 @@ public enum ExportDestination {
     /// Refuses a destination whose folder does not exist (checked before rendering).
     public static func checkFolder(of path: String) throws {
         let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
-        var parent = (trimmed as NSString).deletingLastPathComponent
+        var parent = parentFolder(of: trimmed)
         if parent.isEmpty { parent = "." }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDir) else { throw Refusal.missingFolder(parent) }

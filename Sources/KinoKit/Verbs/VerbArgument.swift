@@ -146,7 +146,7 @@ public struct VerbArgument: Hashable, Sendable {
         if t.hasPrefix("-") {
             let s = try CheckedNumber.decimal(t, field: field, range: -Limits.maxShotSeconds...0)
             guard let shot else { throw ValidationError.invalidTime(text) }
-            frame = shot.duration + rate.frames(seconds: s)
+            frame = shot.duration + (try rate.frames(seconds: s))
         } else {
             frame = try CheckedNumber.time(t, rate: rate)
         }

@@ -12,7 +12,10 @@ public enum VerbError: Error, LocalizedError, Hashable, Sendable {
     case noSelection(String)
     case unbalancedQuote
 
-    public var errorDescription: String? {
+    /// One line, whatever the user typed: quoted values are shown with control characters escaped.
+    public var errorDescription: String? { sentence.terminalSafeLine }
+
+    private var sentence: String {
         switch self {
         case .unknownCommand(let c, let s):
             return "unknown command '\(c)'" + (s.map { "; did you mean '\($0)'?" } ?? "; 'kino help' lists the commands")

@@ -44,8 +44,9 @@ extension Verbs {
              needsOneOf: ["at", "in", "out", "gain", "fade-in", "fade-out", "name"],
              body: .edit { p, a in
                  let clip = try p.resolveAudioClip(try a.require(a.text("clip"), "clip"))
+                 let start = try a.number("at").map { try p.frameRate.frames(seconds: $0) }
                  return try p.updatingAudioClip(clip.id) { c in
-                     if let t = a.number("at") { c.start = p.frameRate.frames(seconds: t) }
+                     if let start { c.start = start }
                      if let s = samples(a.number("in")) { c.inSample = s }
                      if let s = samples(a.number("out")) { c.outSample = s }
                      if let g = a.number("gain") { c.gainDB = g }

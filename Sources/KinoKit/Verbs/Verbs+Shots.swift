@@ -34,7 +34,7 @@ extension Verbs {
              body: .edit { p, a in
                  let rate = p.frameRate
                  let footage = a.footage("video")
-                 let frames = a.frames("duration") ?? footage.map { max(1, rate.frames(seconds: $0.1)) } ?? rate.frames(seconds: 4)
+                 let frames = try a.frames("duration") ?? footage.map { max(1, try rate.frames(seconds: $0.1)) } ?? rate.frames(seconds: 4)
                  let scene = try a.require(a.scene(), "scene")
                  let cast = (a.characters("character") ?? []).map { CastMember(characterID: $0) }
                  let lighting = a.lighting().flatMap { $0 }

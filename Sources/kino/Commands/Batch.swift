@@ -44,14 +44,20 @@ struct Batch: ParsableCommand {
         defer { free(buffer) }
         while getline(&buffer, &capacity, input) >= 0, let buffer {
             n += 1
-            let line = String(decoding: UnsafeRawBufferPointer(start: buffer, count: strlen(buffer)), as: UTF8.self)
+            // Invalid UTF-8 fails its line (it is not silently replaced with U+FFFD).
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: strlen(buffer))
+            guard let line = String(validating: bytes, as: UTF8.self) else {
+                _ = CommandLine.report(CommandError.invalidUTF8, prefix: "error \(n): ")
+                failures += 1
+                if stopOnError { break } else { continue }
+            }
             if !runLine(line, number: n) {
                 failures += 1
                 if stopOnError { break }
             }
         }
         if failures > 0 {
-            FileHandle.standardError.write(Data("kino: \(failures) line\(failures == 1 ? "" : "s") failed\n".utf8))
+            StandardStreams.writeError("kino: \(failures) line\(failures == 1 ? "" : "s") failed\n")
             throw ExitCode(1)
         }
     }
@@ -83,10 +89,12 @@ struct Batch: ParsableCommand {
 enum CommandError: Error, LocalizedError {
     case missingFile(String)
     case notInBatch(String)
+    case invalidUTF8
     var errorDescription: String? {
         switch self {
         case .missingFile(let p): return "\(p): no such file"
         case .notInBatch(let c): return "'\(c)' cannot run inside kino batch; run it on its own"
+        case .invalidUTF8: return "the line is not valid UTF-8; Kino reads text as UTF-8 only"
         }
     }
 }

@@ -35,13 +35,13 @@ final class ProgressLine: @unchecked Sendable {
         let filled = min(width, width * done / total)
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
         let line = String(format: "\r%@ %@ %d/%d frames  %.1f fps  %.0fs left ", label, bar, done, total, fps, left)
-        FileHandle.standardError.write(Data(line.utf8))
+        StandardStreams.writeError(line)
     }
 
     func finish() {
         timer?.cancel()
         timer = nil
-        if tty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if tty { StandardStreams.writeError("\r\u{1B}[K") }
     }
 }
 
