@@ -1,12 +1,13 @@
 import Foundation
 
 // kino-bench: the benchmarks of Kino, run in a release build:
-//   swift run -c release kino-bench [all|edits|engine|generation|media|terminal|editor]
+//   swift run -c release kino-bench [all|edits|engine|demo|generation|media|terminal|editor]
 // Each prints a table. Tests never assert on time; these figures go into the issue notes.
 let which = CommandLine.arguments.dropFirst().first ?? "all"
 let benches: [(String, () throws -> String)] = [
     ("edits", EditBenchmark.run),
     ("engine", EngineFigures.run),
+    ("demo", DemoShotBenchmark.run),
     ("generation", GenerationBenchmark.run),
     ("media", MediaFigures.run),
     ("terminal", TerminalFigures.run),
