@@ -21,7 +21,7 @@ let package = Package(
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw",
                        providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(name: "CFFmpeg", pkgConfig: "libavformat",
-                       providers: [.apt(["libavformat-dev", "libavcodec-dev", "libswscale-dev", "libavutil-dev"])]),
+                       providers: [.apt(["libavformat-dev", "libavcodec-dev", "libswscale-dev", "libswresample-dev", "libavutil-dev"])]),
         .systemLibrary(name: "CChafa", pkgConfig: "chafa",
                        providers: [.apt(["libchafa-dev", "libglib2.0-dev"])]),
 
@@ -30,7 +30,9 @@ let package = Package(
         .target(name: "KinoStore", dependencies: ["KinoCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "KinoMedia", dependencies: ["KinoCore", "CFFmpeg"]),
         .target(name: "KinoTerminal", dependencies: ["KinoCore", "CChafa"]),
-        .target(name: "KinoKit", dependencies: ["KinoCore", "KinoEngine", "KinoStore", "KinoMedia", "KinoTerminal"]),
+        .target(name: "KinoAudio", dependencies: ["KinoCore"]),
+        .target(name: "KinoInterchange", dependencies: ["KinoCore"]),
+        .target(name: "KinoKit", dependencies: ["KinoCore", "KinoEngine", "KinoStore", "KinoMedia", "KinoTerminal", "KinoAudio", "KinoInterchange"]),
         .target(name: "KinoEditor", dependencies: ["KinoCore", "KinoKit", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "KinoTUI", dependencies: ["KinoCore", "KinoKit", "KinoEditor", "KinoTerminal", "CNcurses"]),
         .executableTarget(name: "kino", dependencies: [
@@ -38,7 +40,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kino-bench", dependencies: [
-            "KinoCore", "KinoKit", "KinoEngine", "KinoStore", "KinoMedia", "KinoTerminal", "KinoEditor", "KinoTUI",
+            "KinoCore", "KinoKit", "KinoEngine", "KinoStore", "KinoMedia", "KinoTerminal", "KinoEditor", "KinoTUI", "KinoAudio",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
 
@@ -46,7 +48,9 @@ let package = Package(
         .testTarget(name: "KinoEngineTests", dependencies: ["KinoEngine", "KinoCore"]),
         .testTarget(name: "KinoStoreTests", dependencies: ["KinoStore", "KinoCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "KinoMediaTests", dependencies: ["KinoMedia", "KinoCore"]),
+        .testTarget(name: "KinoAudioTests", dependencies: ["KinoAudio", "KinoCore"]),
         .testTarget(name: "KinoTerminalTests", dependencies: ["KinoTerminal", "KinoCore"]),
+        .testTarget(name: "KinoInterchangeTests", dependencies: ["KinoInterchange", "KinoCore"]),
         .testTarget(name: "KinoKitTests", dependencies: ["KinoKit", "KinoCore", "KinoEngine", "KinoStore", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "KinoEditorTests", dependencies: ["KinoEditor", "KinoKit", "KinoCore"]),
         .testTarget(name: "kinoTests", dependencies: ["KinoCore"]),

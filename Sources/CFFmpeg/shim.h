@@ -3,6 +3,8 @@
 #include <libavformat/avformat.h>
 #include <libavcodec/avcodec.h>
 #include <libswscale/swscale.h>
+#include <libswresample/swresample.h>
+#include <libavutil/channel_layout.h>
 #include <libavutil/avutil.h>
 #include <libavutil/imgutils.h>
 #include <libavutil/opt.h>
@@ -44,5 +46,34 @@ static inline int kino_sws_set_colorspace(struct SwsContext *c, int srcSpace, in
     return sws_setColorspaceDetails(c, sws_getCoefficients(srcSpace), srcFullRange,
                                     sws_getCoefficients(dstSpace), dstFullRange,
                                     0, 1 << 16, 1 << 16);
+}
+
+/* Resamples one decoded frame (any layout, format, rate) into two float planes; a NULL frame
+   drains what the resampler still holds. Returns samples written per plane or an AVERROR. */
+static inline int kino_swr_to_stereo(struct SwrContext *s, float *left, float *right, int outCount,
+                                     const AVFrame *f) {
+    uint8_t *out[2] = { (uint8_t *)left, (uint8_t *)right };
+    if (!f) return swr_convert(s, out, outCount, NULL, 0);
+    return swr_convert(s, out, outCount, (const uint8_t **)f->extended_data, f->nb_samples);
+}
+
+/* Points an AVFrame's first two planes at caller-owned float buffers (planar stereo). */
+static inline void kino_frame_set_planes(AVFrame *f, float *left, float *right) {
+    f->data[0] = (uint8_t *)left; f->data[1] = (uint8_t *)right;
+    f->extended_data = f->data;
+}
+/* Adds a chapter with a title to an output context before its header is written (libavformat's
+   own avpriv_new_chapter is private). The context frees it with the rest. */
+static inline int kino_add_chapter(AVFormatContext *s, int64_t id, AVRational tb, int64_t start, int64_t end,
+                                   const char *title) {
+    AVChapter *c = av_mallocz(sizeof(AVChapter));
+    if (!c) return AVERROR(ENOMEM);
+    c->id = id; c->time_base = tb; c->start = start; c->end = end;
+    av_dict_set(&c->metadata, "title", title, 0);
+    int n = (int)s->nb_chapters;
+    av_dynarray_add(&s->chapters, &n, c);
+    if (n == (int)s->nb_chapters) { av_dict_free(&c->metadata); av_free(c); return AVERROR(ENOMEM); }
+    s->nb_chapters = (unsigned int)n;
+    return 0;
 }
 #endif

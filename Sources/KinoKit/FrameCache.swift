@@ -76,6 +76,7 @@ public enum KinoKitError: Error, LocalizedError, Sendable {
     case nothingToExport
     case shotChangedDuringExport(String)
     case exportRange(String)
+    case noProvenance(String)
 
     public var errorDescription: String? {
         switch self {
@@ -92,6 +93,7 @@ public enum KinoKitError: Error, LocalizedError, Sendable {
         case .shotChangedDuringExport(let s): return "shot \(s) changed length during the export; export again"
         case .nothingToExport: return "the project has no shots to export; add one with 'kino shot add'"
         case .exportRange(let s): return "export range \(s)"
+        case .noProvenance(let p): return "\(p) carries no kino record; only movies exported by Kino (MP4, MOV, MKV) do"
         }
     }
 }

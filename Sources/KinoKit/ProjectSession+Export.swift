@@ -12,6 +12,8 @@ public struct ExportResult: Sendable {
     public var height: Int
     public var seconds: Double
     public var bytes: Int64
+    /// 48 kHz samples of sound written with the picture (nil for a silent export).
+    public var soundSamples: Int?
 }
 
 extension ProjectSession {
@@ -20,10 +22,12 @@ extension ProjectSession {
 
     /// Exports the timeline (or `range`, in timeline frames) at full resolution. Cached frames
     /// are reused; missing ones are rendered on the way, ahead of the encoder. Written to a
-    /// temporary file and renamed when complete.
+    /// temporary file and renamed when complete. The codec comes from the destination's name
+    /// (ExportDestination); `codec`, when given, must agree with it. A destination in a folder
+    /// that does not exist is refused first.
     @discardableResult
-    public func export(to path: String, codec: String = "h264", crf: Int = 18, preset: String = "medium",
-                       range: Range<Int>? = nil, progress: GenerationProgress = GenerationProgress(),
+    public func export(to path: String, codec: String? = nil, crf: Int = 18, preset: String = "medium",
+                       range: Range<Int>? = nil, sound: Bool = true, progress: GenerationProgress = GenerationProgress(),
                        cancel: CancelToken = CancelToken()) throws -> ExportResult {
         let p = project
         guard !p.shots.isEmpty, p.duration > 0 else { throw KinoKitError.nothingToExport }
@@ -34,16 +38,20 @@ extension ProjectSession {
                                                   p.frameRate.seconds(frames: r.lowerBound), p.frameRate.seconds(frames: r.upperBound),
                                                   p.frameRate.seconds(frames: p.duration)))
         }
-        let settings = ExportSettings(codec: try ExportCodec.parse(codec), crf: crf, preset: preset, frameRate: p.frameRate,
+        let chosen = try ExportDestination.codec(for: path, requested: try codec.map(ExportCodec.parse))
+        try ExportDestination.checkFolder(of: path)
+        var settings = ExportSettings(codec: chosen, crf: crf, preset: preset, frameRate: p.frameRate,
                                       width: p.settings.resolution.width, height: p.settings.resolution.height)
         try settings.validate()
+        if settings.codec != .png { settings.provenance = try provenance(of: p, range: r, cancel: cancel) }
+        let soundtrack = sound ? try self.soundtrack(p, range: r) : nil
         progress.start(total: r.count)
         // The project is taken once, so an edit during the export cannot mix versions.
         let provider = TimelineFrames(session: self, project: p, range: r, cancel: cancel)
         provider.start()
         let summary: ExportSummary
         do {
-            summary = try exportVideo(to: path, settings: settings, frameCount: r.count,
+            summary = try exportVideo(to: path, settings: settings, frameCount: r.count, sound: soundtrack,
                                       progress: { _ in progress.advance() },
                                       cancel: { cancel.isCancelled },
                                       frame: { i in try provider.frame(timeline: r.lowerBound + i) })
@@ -53,7 +61,8 @@ extension ProjectSession {
         }
         provider.stop(cancelRender: false)
         return ExportResult(path: summary.destination, codec: summary.codec.rawValue, frames: summary.frameCount,
-                            width: summary.width, height: summary.height, seconds: summary.duration.doubleValue, bytes: summary.bytes)
+                            width: summary.width, height: summary.height, seconds: summary.duration.doubleValue, bytes: summary.bytes,
+                            soundSamples: soundtrack?.count)
     }
 }
 
@@ -130,14 +139,19 @@ private final class TimelineFrames: @unchecked Sendable {
                 return f
             }
             if let e = failure { throw e }
-            if finished || stopped { throw KinoKitError.shotHasNoFrames("at timeline frame \(index)") }
+            if finished || stopped { throw KinoKitError.shotHasNoFrames(shotName(atTimeline: index)) }
             // A full buffer of later frames means this one will never come.
             if buffer.count >= Self.capacity, let first = buffer.keys.min(), first > index {
-                throw KinoKitError.shotHasNoFrames("at timeline frame \(index)")
+                throw KinoKitError.shotHasNoFrames(shotName(atTimeline: index))
             }
             if renderCancel.isCancelled { throw GenerationError.cancelled }
             _ = condition.wait(until: Date().addingTimeInterval(0.2))
         }
+    }
+
+    /// The id of the shot under a timeline frame, for errors that name it.
+    private func shotName(atTimeline index: Int) -> String {
+        project.shot(atTimelineFrame: index).map { project.shots[$0.index].id.raw } ?? "at timeline frame \(index)"
     }
 
     /// Stops the render thread (cancelling a render in progress) and waits for it.

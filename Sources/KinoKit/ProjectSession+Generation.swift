@@ -137,6 +137,7 @@ extension ProjectSession {
     }
 
     /// Extends a shot by `frames` from the end of its current take; the original frames stay.
+    /// A `prompt` drives the added segment only (kept in the take), not the shot.
     @discardableResult
     public func extend(shot id: ShotID, frames: Int, prompt: String? = nil, quality: RenderQuality,
                        progress: GenerationProgress = GenerationProgress(), cancel: CancelToken = CancelToken(),
@@ -151,25 +152,28 @@ extension ProjectSession {
         }
         var changed = shot
         changed.duration = parent.frameCount + frames
-        if let prompt { changed.prompt = prompt }
-        _ = try p.updatingShot(id) { $0 = changed }     // validates the new length and prompt
-        let snap = SpecSnapshot(project: p, shot: changed)
+        _ = try p.updatingShot(id) { $0 = changed }     // validates the new length
+        // New words belong to the new segment only: the shot keeps its prompt, the take's
+        // recipe (and its prompt) holds the segment's.
+        var segmentShot = changed
+        if let prompt { segmentShot.prompt = prompt }
+        _ = try p.updatingShot(id) { $0 = segmentShot }  // validates the segment's prompt
+        let snap = SpecSnapshot(project: p, shot: segmentShot)
         let recipe = TakeRecipe(kind: .extend, parent: parent.id, ownStart: parent.frameCount,
                                 segments: [.init(start: parent.frameCount, end: changed.duration, spec: snap,
                                                  continuesFootage: shot.sourceVideo != nil ? true : nil)])
         return try generateTake(shot: changed, recipe: recipe, lineage: .extended(from: parent.id, frames: frames),
-                                hash: snap.inputHash(engine: engine.identity), size: quality.resolution(for: p),
+                                hash: SpecSnapshot(project: p, shot: changed).inputHash(engine: engine.identity), size: quality.resolution(for: p),
                                 progress: progress, cancel: cancel, onFrame: onFrame,
                                 edit: { s in
                                     var n = s
                                     n.duration = changed.duration
-                                    if let prompt { n.prompt = prompt }
                                     return n
                                 })
     }
 
     /// Regenerates a shot from `fromFrame` (to `toFrame`, else to its end) with a new seed
-    /// and/or prompt (neither: the next seed). Frames before `fromFrame` stay bit-identical; the state is continuous at
+    /// and/or prompt for the regenerated part (neither: the next seed); the shot keeps its prompt. Frames before `fromFrame` stay bit-identical; the state is continuous at
     /// the seam. With `toFrame`, frames after it continue with the original inputs.
     @discardableResult
     public func refine(shot id: ShotID, fromFrame: Int, toFrame: Int? = nil, seed: UInt64? = nil, prompt: String? = nil,
@@ -189,9 +193,11 @@ extension ProjectSession {
         let seed = seed ?? (prompt == nil ? shot.seed &+ 1 : nil)
         var changed = shot
         if let seed { changed.seed = seed }
-        if let prompt { changed.prompt = prompt }
-        _ = try p.updatingShot(id) { $0 = changed }
-        let newSnap = SpecSnapshot(project: p, shot: changed)
+        // The new words drive the regenerated segment only; the shot keeps its prompt.
+        var segmentShot = changed
+        if let prompt { segmentShot.prompt = prompt }
+        _ = try p.updatingShot(id) { $0 = segmentShot }
+        let newSnap = SpecSnapshot(project: p, shot: segmentShot)
         var segments = [TakeRecipe.Segment(start: fromFrame, end: end, spec: newSnap)]
         if end < shot.duration {
             // After the refined range the frames continue from the new state with the inputs
@@ -204,12 +210,11 @@ extension ProjectSession {
         }
         let recipe = TakeRecipe(kind: .refine, parent: parent.id, ownStart: fromFrame, segments: segments)
         return try generateTake(shot: changed, recipe: recipe, lineage: .refined(from: parent.id, atFrame: fromFrame),
-                                hash: newSnap.inputHash(engine: engine.identity), size: quality.resolution(for: p),
+                                hash: SpecSnapshot(project: p, shot: changed).inputHash(engine: engine.identity), size: quality.resolution(for: p),
                                 progress: progress, cancel: cancel, onFrame: onFrame,
                                 edit: { s in
                                     var n = s
                                     if let seed { n.seed = seed }
-                                    if let prompt { n.prompt = prompt }
                                     return n
                                 })
     }
@@ -255,12 +260,7 @@ extension ProjectSession {
                         sceneEnvironment: snap.environment, frameRate: snap.frameRate, resolution: size, startFrame: start)
     }
 
-    func loadImage(_ path: String) throws -> Frame {
-        guard FileManager.default.fileExists(atPath: path) else { throw KinoKitError.missingFile(path) }
-        do { return try decodeImage(at: path) } catch {
-            throw KinoKitError.notAnImage(path, detail: (error as? LocalizedError)?.errorDescription ?? "\(error)")
-        }
-    }
+    func loadImage(_ path: String) throws -> Frame { try loadImageChecked(path) }
 
     /// Runs a recipe as a new take; on success records it and makes it current through an
     /// undoable edit built by `edit` from the shot as it is then.
@@ -272,7 +272,7 @@ extension ProjectSession {
         var state = shot
         state.currentTakeID = nil
         recipe.shotState = state
-        let seg = recipe.segments.last!.spec.shot
+        let seg = recipe.segments.first!.spec.shot   // the segment this take generated first: its seed and words
         var take = Take(id: tid, shotID: shot.id, seed: seg.seed, inputHash: hash, lineage: lineage, status: .rendering,
                         engine: engine.identity.description, frameCount: recipe.frameCount, prompt: seg.prompt,
                         createdAt: Date().timeIntervalSince1970)
@@ -486,5 +486,13 @@ extension Frame {
             crop.replaceSubrange(y * cw * 4..<(y + 1) * cw * 4, with: pixels[src..<src + cw * 4])
         }
         return Frame(width: cw, height: ch, pixels: crop).resized(width: w, height: h)
+    }
+}
+
+/// Decodes an image file, with one error for a missing file and one for an unreadable one.
+func loadImageChecked(_ path: String) throws -> Frame {
+    guard FileManager.default.fileExists(atPath: path) else { throw KinoKitError.missingFile(path) }
+    do { return try decodeImage(at: path) } catch {
+        throw KinoKitError.notAnImage(path, detail: (error as? LocalizedError)?.errorDescription ?? "\(error)")
     }
 }

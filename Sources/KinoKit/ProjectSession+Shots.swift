@@ -124,11 +124,14 @@ extension ProjectSession {
         path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     }
 
-    func hashFile(_ path: String) throws -> String {
-        guard let h = FileHandle(forReadingAtPath: path) else { throw KinoKitError.missingFile(path) }
-        defer { try? h.close() }
-        var d = SHA256Digest()
-        while let chunk = try h.read(upToCount: 1 << 20), !chunk.isEmpty { d.update(chunk) }
-        return d.finalizeHex()
-    }
+    func hashFile(_ path: String) throws -> String { try hashFileContents(path) }
+}
+
+/// The SHA-256 of a file's bytes, as hex (the content hash of a MediaReference).
+func hashFileContents(_ path: String) throws -> String {
+    guard let h = FileHandle(forReadingAtPath: path) else { throw KinoKitError.missingFile(path) }
+    defer { try? h.close() }
+    var d = SHA256Digest()
+    while let chunk = try h.read(upToCount: 1 << 20), !chunk.isEmpty { d.update(chunk) }
+    return d.finalizeHex()
 }

@@ -63,6 +63,8 @@ public struct ExportSettings: Hashable, Sendable {
     public var frameRate: FrameRate
     public var width: Int
     public var height: Int
+    /// Chapters and the `kino` record written into MP4/MOV/MKV (ignored for PNG).
+    public var provenance: ExportProvenance?
 
     public init(codec: ExportCodec = .h264, crf: Int = 18, preset: String = "medium",
                 frameRate: FrameRate, width: Int, height: Int) {

@@ -20,6 +20,8 @@ final class StreamWriter {
     private var ioOpen = false
     private(set) var bytesWritten: Int64 = 0
     private(set) var packetsWritten = 0
+    /// The sound muxed beside the picture, if the export has sound and the container takes it.
+    private(set) var soundTrack: SoundTrack?
 
     /// The pixel format the encoder takes.
     let pixelFormat: AVPixelFormat
@@ -27,7 +29,7 @@ final class StreamWriter {
     let colourSpace: ColourSpace
 
     /// Opens the encoder and, for a file, the muxer at `path` (a file, or an existing folder for PNG).
-    init(path: String, reportingAs reportedPath: String, settings: ExportSettings) throws {
+    init(path: String, reportingAs reportedPath: String, settings: ExportSettings, sound: StereoBuffer? = nil) throws {
         _ = ffmpegLogging
         self.path = path
         self.reportedPath = reportedPath
@@ -109,16 +111,22 @@ final class StreamWriter {
             stream.pointee.time_base = enc.pointee.time_base
             stream.pointee.avg_frame_rate = enc.pointee.framerate
             stream.pointee.r_frame_rate = enc.pointee.framerate
+            if let sound, let soundCodec = SoundCodec.accompanying(settings.codec) {
+                soundTrack = try SoundTrack(muxer: fmt, codec: soundCodec, sound: sound, reportingAs: reportedPath)
+            }
             let r = avio_open(&fmt.pointee.pb, path, AVIO_FLAG_WRITE)
             guard r >= 0 else { throw writeError(averror: r, path: reportedPath) }
             ioOpen = true
             var muxOptions: OpaquePointer?
             defer { av_dict_free(&muxOptions) }
+            // use_metadata_tags: MP4/MOV keep the `kino` record under its own key.
             switch settings.codec {
-            case .h264: av_dict_set(&muxOptions, "movflags", "+faststart+write_colr", 0)
-            case .prores: av_dict_set(&muxOptions, "movflags", "+write_colr", 0)
+            case .h264: av_dict_set(&muxOptions, "movflags", "+faststart+write_colr+use_metadata_tags", 0)
+            case .prores: av_dict_set(&muxOptions, "movflags", "+write_colr+use_metadata_tags", 0)
             default: break
             }
+            makeReproducible(fmt)
+            try settings.provenance?.apply(to: fmt, rate: rate)
             let h = avformat_write_header(fmt, &muxOptions)
             guard h >= 0 else { throw writeError(averror: h, path: reportedPath) }
         }
@@ -152,6 +160,7 @@ final class StreamWriter {
         let r = avcodec_send_frame(encoder, nil)
         guard r >= 0 else { throw MediaError.encodingFailed(averrorText(r)) }
         try drain()
+        try soundTrack?.finish()
         if case .muxer(let fmt, _) = sink {
             let t = av_write_trailer(fmt)
             guard t >= 0 else { throw writeError(averror: t, path: reportedPath) }
@@ -164,19 +173,12 @@ final class StreamWriter {
 
     private func drain() throws {
         guard let encoder, let packet else { return }
-        while true {
-            let r = avcodec_receive_packet(encoder, packet)
-            if r == kino_averror(EAGAIN) || r == kino_averror_eof() { return }
-            guard r >= 0 else { throw MediaError.encodingFailed(averrorText(r)) }
-            defer { av_packet_unref(packet) }
+        try receivePackets(encoder, packet) {
             // Every frame lasts exactly one tick of 1/rate; encoders with delay leave it unset.
             if packet.pointee.duration == 0 { packet.pointee.duration = 1 }
             switch sink {
             case .muxer(let fmt, let stream):
-                av_packet_rescale_ts(packet, encoder.pointee.time_base, stream.pointee.time_base)
-                packet.pointee.stream_index = stream.pointee.index
-                let w = av_interleaved_write_frame(fmt, packet)
-                guard w >= 0 else { throw writeError(averror: w, path: reportedPath) }
+                try writePacket(packet, from: encoder, to: fmt, stream: stream, reportingAs: reportedPath)
             case .folder(let folder):
                 let index = Int(packet.pointee.pts) + 1
                 let file = (folder as NSString).appendingPathComponent(pngSequenceName(index))
@@ -187,6 +189,27 @@ final class StreamWriter {
             packetsWritten += 1
         }
     }
+}
+
+/// Hands each packet the encoder has ready to `each` (then unrefs it), until it wants more input.
+func receivePackets(_ encoder: UnsafeMutablePointer<AVCodecContext>, _ packet: UnsafeMutablePointer<AVPacket>,
+                    _ each: () throws -> Void) throws {
+    while true {
+        let r = avcodec_receive_packet(encoder, packet)
+        if r == kino_averror(EAGAIN) || r == kino_averror_eof() { return }
+        guard r >= 0 else { throw MediaError.encodingFailed(averrorText(r)) }
+        defer { av_packet_unref(packet) }
+        try each()
+    }
+}
+
+/// Moves a packet from the encoder's time base to its stream's and writes it through the interleaver.
+func writePacket(_ packet: UnsafeMutablePointer<AVPacket>, from encoder: UnsafeMutablePointer<AVCodecContext>,
+                 to fmt: UnsafeMutablePointer<AVFormatContext>, stream: UnsafeMutablePointer<AVStream>, reportingAs path: String) throws {
+    av_packet_rescale_ts(packet, encoder.pointee.time_base, stream.pointee.time_base)
+    packet.pointee.stream_index = stream.pointee.index
+    let w = av_interleaved_write_frame(fmt, packet)
+    guard w >= 0 else { throw writeError(averror: w, path: path) }
 }
 
 /// frame_000001.png for index 1: the numbering an image2 demuxer and most tools read back.

@@ -15,7 +15,11 @@ import KinoCore
 /// process may leave the temporary, never a half-written destination; the next export to the
 /// same name removes such leftovers. SIGXFSZ is ignored from the first export on, so a file
 /// size limit fails the write (EFBIG, `MediaError.fileTooLarge`) instead of killing the process.
+///
+/// `sound`, when given, is 48 kHz stereo of exactly frameCount frames' length: AAC in MP4,
+/// PCM 24-bit in MOV, FLAC in MKV, interleaved frame by frame; `audio.wav` inside a PNG folder.
 public func exportVideo(to destination: String, settings: ExportSettings, frameCount: Int,
+                        sound: StereoBuffer? = nil,
                         progress: (@Sendable (Int) -> Void)? = nil,
                         cancel: @escaping @Sendable () -> Bool = { false },
                         frame: @escaping @Sendable (Int) throws -> Frame) throws -> ExportSummary {
@@ -26,7 +30,7 @@ public func exportVideo(to destination: String, settings: ExportSettings, frameC
 
     let temporary = try TemporaryDestination(destination: destination, isFolder: settings.codec == .png)
     do {
-        let writer = try StreamWriter(path: temporary.path, reportingAs: temporary.destination, settings: settings)
+        let writer = try StreamWriter(path: temporary.path, reportingAs: temporary.destination, settings: settings, sound: sound)
         let converter = FrameToPicture(width: settings.encodedWidth, height: settings.encodedHeight,
                                        format: writer.pixelFormat, space: writer.colourSpace)
         let producer = ProducerThread(count: frameCount, ahead: 3, stop: cancel) { index in
@@ -37,10 +41,15 @@ public func exportVideo(to destination: String, settings: ExportSettings, frameC
             if cancel() { throw MediaError.cancelled }
             guard let picture = try producer.next() else { throw MediaError.cancelled }
             try writer.write(picture)
+            try writer.soundTrack?.write(through: AudioClock.sample(atFrame: index + 1, rate: settings.frameRate))
             progress?(index + 1)
         }
         producer.finish()
         try writer.finish()
+        if let sound, settings.codec == .png {
+            try writeSoundFile(sound, to: (temporary.path as NSString).appendingPathComponent("audio.wav"), format: .wav,
+                               reportingAs: temporary.destination)
+        }
         guard writer.packetsWritten == frameCount else {
             throw MediaError.encodingFailed("the encoder wrote \(writer.packetsWritten) of \(frameCount) frames")
         }

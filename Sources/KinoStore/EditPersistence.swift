@@ -87,6 +87,8 @@ enum EditPersistence {
             try shiftPositions(db, table: "marker", from: i + 1, by: -1)
         case .advanceIDs(_, let to):
             try db.cachedStatement(sql: "UPDATE project SET next_id = ?").execute(arguments: [to])
+        case .audio(let a):
+            try AudioPersistence.persist(a, in: db)
         case .group(_, let edits):
             for e in edits { try persist(e, in: db) }
         }

@@ -35,6 +35,7 @@ enum ProjectLoader {
             project.markers = try Row.fetchAll(db, sql: "SELECT * FROM marker ORDER BY position").map { r in
                 Marker(id: MarkerID(raw: (try r.decode(forColumn: "id"))), frame: (try r.decode(forColumn: "frame")), label: (try r.decode(forColumn: "label")))
             }
+            project.audio = try AudioPersistence.load(db)
             return project
         } catch let e as RowDecodingError {
             // GRDB's message quotes the whole row; keep the sentence short.

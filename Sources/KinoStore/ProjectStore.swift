@@ -52,6 +52,7 @@ public final class ProjectStore: @unchecked Sendable {
                 for (i, c) in project.characters.enumerated() { try EditPersistence.insertCharacter(db, c, at: i) }
                 for (i, s) in project.shots.enumerated() { try EditPersistence.insertShot(db, s, at: i) }
                 for (i, m) in project.markers.enumerated() { try EditPersistence.insertMarker(db, m, at: i) }
+                try AudioPersistence.insertTimeline(db, project.audio)
             }
             try queue.close()
             guard rename(tmp, path) == 0 else {

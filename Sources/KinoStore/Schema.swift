@@ -4,7 +4,7 @@ import GRDB
 /// one this build does not know comes from a newer Kino and is refused.
 enum Schema {
     /// Also written to PRAGMA user_version, so tools other than GRDB can read it.
-    static let version = 1
+    static let version = 2
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -55,6 +55,7 @@ enum Schema {
             INSERT INTO take_counter VALUES (1, 1);
             """)
         }
+        AudioPersistence.registerMigration(&m)
         return m
     }
 }

@@ -2,14 +2,7 @@ import Foundation
 import KinoCore
 import KinoEditor
 import KinoEngine
-
-/// A job the runtime runs in the background for the editor.
-public enum EditorJobRequest: Hashable, Sendable {
-    case render(ShotID)
-    case extend(ShotID, frames: Int, prompt: String?)
-    case refine(ShotID, from: Int, to: Int?)
-    case export(path: String)
-}
+import KinoKit
 
 /// What the editor's runtime needs from a project: the snapshot, edits with undo/redo, per-shot
 /// status, generation with progress, cancellation and frames as they arrive, and preview
@@ -22,15 +15,12 @@ public protocol EditorBackend: AnyObject, Sendable {
     func undo() throws -> Edit?
     func redo() throws -> Edit?
     func status(of shot: ShotID) -> ShotStatus
-    /// Runs a job to the end; returns the sentence the status line shows ("rendered sh2 (take 3)").
-    func run(_ job: EditorJobRequest, progress: GenerationProgress, cancel: CancelToken,
+    /// Performs a verb of KinoKit's table, resolved against the current project with the
+    /// selection it was typed with (the CLI and `kino batch` perform the same verbs).
+    func perform(_ invocation: VerbInvocation, context: VerbContext) throws -> VerbOutcome
+    /// Runs a verb's job to the end; returns the sentence the status line shows.
+    func run(_ job: VerbJob, progress: GenerationProgress, cancel: CancelToken,
              onFrame: @escaping @Sendable (ShotID, Int, Frame) -> Void) throws -> String
-    /// Makes take number `number` (1-based) the shot's current take.
-    func useTake(number: Int, of shot: ShotID) throws
-    /// Adds a character; its appearance is derived from the description.
-    func addCharacter(name: String, description: String) throws -> Character
-    /// Sets a character's reference image (its appearance is derived again).
-    func setCharacterReference(_ character: CharacterID, path: String) throws -> Character
     /// Whether the shot has a finished current take (so its frames can be had).
     func hasCurrentTake(_ shot: ShotID) -> Bool
     /// A preview frame if it can be had without rendering.

@@ -2,6 +2,7 @@ import Foundation
 import KinoCore
 import KinoEditor
 import KinoEngine
+import KinoKit
 
 /// Carries out the reducer's effects against a backend, off the UI thread, and answers with
 /// Actions on the queue the UI loop drains. Edits, undo and redo run in order on one queue;
@@ -55,22 +56,24 @@ final class EffectRunner: @unchecked Sendable {
                     actions.post(.error(error.localizedDescription))
                 }
             }
-        case .startRender(let id, let shot): start(id, .render(shot))
-        case .startExtend(let id, let shot, let n, let prompt): start(id, .extend(shot, frames: n, prompt: prompt))
-        case .startRefine(let id, let shot, let from, let to): start(id, .refine(shot, from: from, to: to))
-        case .export(let id, let path): start(id, .export(path: path))
-        case .cancelJob(let id):
-            lock.withLock { tokens[id] }?.cancel()
-        case .useTake(let shot, let take):
+        case .perform(let invocation, let context, let job?):
+            start(job, invocation, context)
+        case .perform(let invocation, let context, nil):
+            // In order with the edits before it, so it sees the project they made.
             edits.async {
                 do {
-                    try backend.useTake(number: take, of: shot)
+                    let outcome = try backend.perform(invocation, context: context)
                     actions.post(.projectChanged(backend.project))
-                    self.refreshStatus([shot])
+                    if !outcome.message.isEmpty { actions.post(.info(outcome.message)) }
+                    let touched = outcome.affectedShots.filter { backend.project.shotIndex($0) != nil }.sorted()
+                    if !touched.isEmpty { self.refreshStatus(touched) }
                 } catch {
                     actions.post(.error(error.localizedDescription))
+                    actions.post(.projectChanged(backend.project))
                 }
             }
+        case .cancelJob(let id):
+            lock.withLock { tokens[id] }?.cancel()
         case .requestFrame(let shot, let frame):
             let ticket = lock.withLock { frameRequest += 1; return frameRequest }
             frames.async {
@@ -87,22 +90,6 @@ final class EffectRunner: @unchecked Sendable {
             }
         case .refreshStatus(let shots):
             refreshStatus(shots)
-        case .addCharacter(let name, let description):
-            edits.async {
-                do {
-                    let c = try backend.addCharacter(name: name, description: description)
-                    actions.post(.projectChanged(backend.project))
-                    actions.post(.info("added character \(c.name) (\(c.id))"))
-                } catch { actions.post(.error(error.localizedDescription)) }
-            }
-        case .setCharacterReference(let id, let path):
-            edits.async {
-                do {
-                    let c = try backend.setCharacterReference(id, path: path)
-                    actions.post(.projectChanged(backend.project))
-                    actions.post(.info("\(c.name) now looks like \(path)"))
-                } catch { actions.post(.error(error.localizedDescription)) }
-            }
         case .quit, .loadTheme:
             break
         }
@@ -131,59 +118,59 @@ final class EffectRunner: @unchecked Sendable {
         }
     }
 
-    private func start(_ id: JobID, _ request: EditorJobRequest) {
+    /// Runs a verb that hands back jobs: the verb is performed in order with the edits (so it
+    /// sees them), its jobs one at a time on the jobs queue, under the reducer's job id.
+    private func start(_ id: JobID, _ invocation: VerbInvocation, _ context: VerbContext) {
         let token = CancelToken()
         lock.withLock { tokens[id] = token }
         let backend = self.backend, actions = self.actions
-        jobs.async {
-            defer { self.lock.withLock { self.tokens[id] = nil } }
-            let label = request.label
-            if token.isCancelled {
-                actions.post(.jobFinished(id, .cancelled("cancelled \(label)")))
+        edits.async {
+            let outcome: VerbOutcome
+            do { outcome = try backend.perform(invocation, context: context) } catch {
+                self.lock.withLock { self.tokens[id] = nil }
+                actions.post(.jobFinished(id, .failed("\(invocation.verb) failed: \(error.localizedDescription)")))
                 return
             }
-            actions.post(.jobStarted(id))
-            let progress = GenerationProgress()
-            // Progress is polled: the engine advances the counter, a timer posts it.
-            let timer = DispatchSource.makeTimerSource(queue: self.status)
-            timer.schedule(deadline: .now() + .milliseconds(100), repeating: .milliseconds(100))
-            timer.setEventHandler { actions.post(.jobProgress(id, progress.fraction)) }
-            timer.resume()
-            defer { timer.cancel() }
-            do {
-                let text = try backend.run(request, progress: progress, cancel: token) { shot, frame, image in
+            self.jobs.async { self.runJobs(id, outcome.jobs, token: token) }
+        }
+    }
+
+    private func runJobs(_ id: JobID, _ work: [VerbJob], token: CancelToken) {
+        let backend = self.backend, actions = self.actions
+        defer { lock.withLock { tokens[id] = nil } }
+        let label = work.map(\.label).joined(separator: ", ")
+        if token.isCancelled {
+            actions.post(.jobFinished(id, .cancelled("cancelled \(label)")))
+            return
+        }
+        actions.post(.jobStarted(id))
+        let progress = GenerationProgress()
+        // Progress is polled: the engine advances the counter, a timer posts it.
+        let timer = DispatchSource.makeTimerSource(queue: status)
+        timer.schedule(deadline: .now() + .milliseconds(100), repeating: .milliseconds(100))
+        timer.setEventHandler { actions.post(.jobProgress(id, progress.fraction)) }
+        timer.resume()
+        defer { timer.cancel() }
+        do {
+            var text = ""
+            for job in work {
+                text = try backend.run(job, progress: progress, cancel: token) { shot, frame, image in
                     actions.post(.frameArrived(shot: shot, frame: frame, image: image))
                 }
-                actions.post(.jobFinished(id, .succeeded(text)))
-            } catch let error as GenerationError where error == .cancelled {
-                actions.post(.jobFinished(id, .cancelled("cancelled \(label)")))
-            } catch {
-                if token.isCancelled {
-                    actions.post(.jobFinished(id, .cancelled("cancelled \(label)")))
-                } else {
-                    actions.post(.jobFinished(id, .failed("\(label) failed: \(error.localizedDescription)")))
-                }
             }
-            // Through the edits queue, so the snapshot includes every edit made meanwhile.
-            self.edits.async { actions.post(.projectChanged(backend.project)) }
-            if let shot = request.shot { self.refreshStatus([shot]) }
+            actions.post(.jobFinished(id, .succeeded(text)))
+        } catch let error as GenerationError where error == .cancelled {
+            actions.post(.jobFinished(id, .cancelled("cancelled \(label)")))
+        } catch {
+            if token.isCancelled {
+                actions.post(.jobFinished(id, .cancelled("cancelled \(label)")))
+            } else {
+                actions.post(.jobFinished(id, .failed("\(label) failed: \(error.localizedDescription)")))
+            }
         }
-    }
-}
-
-extension EditorJobRequest {
-    var label: String {
-        switch self {
-        case .render(let s): return "render \(s)"
-        case .extend(let s, _, _): return "extend \(s)"
-        case .refine(let s, _, _): return "refine \(s)"
-        case .export(let p): return "export \(p)"
-        }
-    }
-    var shot: ShotID? {
-        switch self {
-        case .render(let s), .extend(let s, _, _), .refine(let s, _, _): return s
-        case .export: return nil
-        }
+        // Through the edits queue, so the snapshot includes every edit made meanwhile.
+        edits.async { actions.post(.projectChanged(backend.project)) }
+        let shots = work.compactMap(\.shot)
+        if !shots.isEmpty { refreshStatus(shots) }
     }
 }

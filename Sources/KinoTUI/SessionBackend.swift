@@ -19,7 +19,7 @@ public final class SessionBackend: EditorBackend, @unchecked Sendable {
     public func redo() throws -> Edit? { try session.redo() }
 
     public func status(of shot: ShotID) -> ShotStatus {
-        let takes = session.takes(of: shot).filter { $0.status == .complete }
+        let takes = session.takeList(of: shot)
         let current = session.project.shot(shot)?.currentTakeID
         let render: ShotRenderStatus
         switch session.renderState(of: shot) {
@@ -27,48 +27,22 @@ public final class SessionBackend: EditorBackend, @unchecked Sendable {
         case .rendered: render = .rendered
         case .stale: render = .stale
         }
-        let position = current.flatMap { id in takes.firstIndex { $0.id == id } }.map { $0 + 1 }
+        let position = takes.number(of: current)
         // The middle thumbnail of the current take, small: the timeline shows it in a few cells.
         let thumbs = session.thumbnails(shot: shot)
         let thumbnail = thumbs.isEmpty ? nil : thumbs[thumbs.count / 2].image.resized(
             width: 32, height: max(2, 32 * thumbs[thumbs.count / 2].image.height / max(1, thumbs[thumbs.count / 2].image.width)))
-        return ShotStatus(render: render, currentTake: position, takeCount: takes.count,
+        return ShotStatus(render: render, currentTake: position, takeCount: takes.complete.count,
                           ignoredWords: session.interpret(shot: shot).ignored, thumbnail: thumbnail)
     }
 
-    public func run(_ job: EditorJobRequest, progress: GenerationProgress, cancel: CancelToken,
+    public func perform(_ invocation: VerbInvocation, context: VerbContext) throws -> VerbOutcome {
+        try Verbs.resolve(invocation, in: session.project, context: context).perform(on: session)
+    }
+
+    public func run(_ job: VerbJob, progress: GenerationProgress, cancel: CancelToken,
                     onFrame: @escaping @Sendable (ShotID, Int, Frame) -> Void) throws -> String {
-        switch job {
-        case .render(let shot):
-            let take = try session.render(shot: shot, quality: .preview, progress: progress, cancel: cancel) { onFrame(shot, $0, $1) }
-            return "rendered \(shot) (\(take.id), \(take.frameCount) frames)"
-        case .extend(let shot, let frames, let prompt):
-            let take = try session.extend(shot: shot, frames: frames, prompt: prompt, quality: .preview, progress: progress,
-                                          cancel: cancel) { onFrame(shot, $0, $1) }
-            return "extended \(shot) by \(frames) frames (\(take.id))"
-        case .refine(let shot, let from, let to):
-            let take = try session.refine(shot: shot, fromFrame: from, toFrame: to, quality: .preview, progress: progress,
-                                          cancel: cancel) { onFrame(shot, $0, $1) }
-            return "refined \(shot) from frame \(from) (\(take.id))"
-        case .export(let path):
-            let codec = ExportCodecGuess.codec(for: path)
-            let result = try session.export(to: path, codec: codec, progress: progress, cancel: cancel)
-            return String(format: "exported %@ (%d frames, %.1f s, %@)", result.path, result.frames, result.seconds, result.codec)
-        }
-    }
-
-    public func useTake(number: Int, of shot: ShotID) throws {
-        let takes = session.takes(of: shot).filter { $0.status == .complete }
-        guard number >= 1, number <= takes.count else { throw ValidationError.unknownTake("\(number)") }
-        try session.useTake(takes[number - 1].id, for: shot)
-    }
-
-    public func addCharacter(name: String, description: String) throws -> Character {
-        try session.addCharacter(name: name, description: description, referencePath: nil)
-    }
-
-    public func setCharacterReference(_ character: CharacterID, path: String) throws -> Character {
-        try session.updateCharacter(character.raw, name: nil, description: nil, referencePath: path)
+        try session.run(job, progress: progress, cancel: cancel, onFrame: onFrame)
     }
 
     public func hasCurrentTake(_ shot: ShotID) -> Bool {
@@ -84,17 +58,5 @@ public final class SessionBackend: EditorBackend, @unchecked Sendable {
     public func previewFrame(shot: ShotID, frame: Int) throws -> Frame {
         guard session.renderState(of: shot) == .rendered else { throw KinoKitError.shotHasNoFrames(shot.raw) }
         return try session.frame(shot: shot, at: frame, quality: .preview)
-    }
-}
-
-/// The export codec an output name asks for.
-enum ExportCodecGuess {
-    static func codec(for path: String) -> String {
-        switch (path as NSString).pathExtension.lowercased() {
-        case "mov": return "prores"
-        case "mkv": return "ffv1"
-        case "", "png": return "png"
-        default: return "h264"
-        }
     }
 }

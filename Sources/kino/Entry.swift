@@ -11,6 +11,7 @@ extension CommandLine {
     /// Parses and runs one command line, printing errors as one line; returns the exit status.
     static func runKinoReturning(_ arguments: [String], errorPrefix: String = "kino: ") -> Int32 {
         do {
+            try Kino.checkCommandWords(arguments)
             var command = try Kino.parseAsRoot(arguments)
             try command.run()
             return 0
@@ -34,7 +35,9 @@ extension CommandLine {
         } else {
             message = Kino.message(for: error)
         }
-        let line = message.split(whereSeparator: \.isNewline).first.map(String.init) ?? "failed"
+        let lines = message.split(whereSeparator: \.isNewline).map(String.init)
+        // ArgumentParser lists the accepted values on the lines after a colon: keep them on one line.
+        let line = lines.first.map { $0.hasSuffix(":") ? ([$0] + lines.dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }).joined(separator: " ") : $0 } ?? "failed"
         FileHandle.standardError.write(Data((prefix + line + "\n").utf8))
         return code.rawValue == 0 ? 1 : code.rawValue
     }

@@ -12,8 +12,34 @@ struct Kino: ParsableCommand {
         subcommands: [
             Demo.self, New.self, EditCommand.self, Info.self, SceneCommand.self, ShotCommand.self,
             CharacterCommand.self, LightingCommand.self, CameraCommand.self, Undo.self, Redo.self, Batch.self,
+            OtioCommand.self, Inspect.self,
         ] + generationCommands
     )
+}
+
+extension Kino {
+    /// Refuses an unknown command word (and `kino help x` for an unknown x) with the
+    /// nearest command, before ArgumentParser reads the line.
+    static func checkCommandWords(_ arguments: [String]) throws {
+        var words = arguments
+        if words.first == "help" { words.removeFirst(); if words.isEmpty { return } }
+        else if arguments.count < 1 { return }
+        var command: ParsableCommand.Type = Kino.self
+        var typed: [String] = []
+        for (depth, word) in words.enumerated() {
+            let subs = command.configuration.subcommands
+            if subs.isEmpty || (word.hasPrefix("-") && depth > 0) { return }
+            if word.hasPrefix("-") { return }   // --help, --version
+            typed.append(word)
+            guard let next = subs.first(where: { $0._commandName == word || $0.configuration.aliases.contains(word) }) else {
+                let names = subs.map { $0._commandName }
+                let prefix = typed.dropLast().joined(separator: " ")
+                throw VerbError.unknownCommand(typed.joined(separator: " "),
+                                               suggestion: nearest(word, among: names).map { prefix.isEmpty ? $0 : prefix + " " + $0 })
+            }
+            command = next
+        }
+    }
 }
 
 /// The project file every subcommand works on.

@@ -1,6 +1,12 @@
 import Testing
 import KinoCore
+import KinoKit
 @testable import KinoEditor
+
+/// The effect of a verb of KinoKit's table typed with the current selection.
+func verb(_ s: EditorState, _ words: [String], job: JobID? = nil) -> Effect {
+    .perform(try! Verbs.invocation(words), context: s.verbContext, job: job)
+}
 
 @Suite struct CommandLineReducerTests {
     func run(_ s: inout EditorState, _ line: String) -> [Effect] {
@@ -10,28 +16,39 @@ import KinoCore
     @Test func renderExtendAndRefineStartJobsForTheSelectedShot() {
         var s = sampleState()
         send(&s, .key(.char("l")))
-        #expect(run(&s, "render") == [.startRender(1, shot: "sh9")])
+        #expect(run(&s, "render") == [verb(s, ["render"], job: 1)])
         send(&s, .jobFinished(1, .succeeded("ok")))
-        #expect(run(&s, "extend 2") == [.startExtend(2, shot: "sh9", frames: 48, prompt: nil)])
+        #expect(run(&s, "extend 2") == [verb(s, ["extend", "2"], job: 2)])
+        #expect(s.jobs.last?.kind == .extend(frames: 48, prompt: nil))
         send(&s, .jobFinished(2, .succeeded("ok")))
-        #expect(run(&s, "extend 1.5 the phone flies away") == [.startExtend(3, shot: "sh9", frames: 36, prompt: "the phone flies away")])
+        #expect(run(&s, "extend 1.5 the phone flies away") == [verb(s, ["extend", "1.5", "the", "phone", "flies", "away"], job: 3)])
+        #expect(s.jobs.last?.kind == .extend(frames: 36, prompt: "the phone flies away"))
         send(&s, .jobFinished(3, .succeeded("ok")))
         // The shot is 72 frames (3 s): -2 means its last two seconds.
-        #expect(run(&s, "refine -2") == [.startRefine(4, shot: "sh9", from: 24, to: nil)])
+        #expect(run(&s, "refine -2") == [verb(s, ["refine", "-2"], job: 4)])
+        #expect(s.jobs.last?.kind == .refine(from: 24, to: nil))
         send(&s, .jobFinished(4, .succeeded("ok")))
-        #expect(run(&s, "refine 0.5 2") == [.startRefine(5, shot: "sh9", from: 12, to: 48)])
+        #expect(run(&s, "refine 0.5 2") == [verb(s, ["refine", "0.5", "2"], job: 5)])
+        #expect(s.jobs.last?.kind == .refine(from: 12, to: 48))
         #expect(s.jobs.map(\.label) == ["refine sh9"])
     }
 
     @Test func badArgumentsSayWhatToTypeInstead() {
         var s = sampleState()
         #expect(run(&s, "extend").isEmpty)
-        #expect(s.message?.text.contains("usage: :extend SEC") == true)
+        #expect(s.message == StatusMessage("extend needs --seconds", isError: true))
         #expect(run(&s, "refine 9").isEmpty)
-        #expect(s.message?.text.contains("FROM before TO") == true)
+        #expect(s.message?.text.contains("from 9 is out of range") == true, "\(s.message!.text)")
+        #expect(run(&s, "export out.avi").isEmpty)
+        #expect(s.message?.text.contains("cannot export to a .avi file") == true)
+        #expect(run(&s, "export /no/such/folder/out.mp4").isEmpty)
+        #expect(s.message?.text.contains("folder /no/such/folder does not exist") == true)
+        #expect(s.jobs.isEmpty, "a refused export was queued")
         #expect(run(&s, "take x").isEmpty)
         #expect(run(&s, "frobnicate").isEmpty)
-        #expect(s.message == StatusMessage("unknown command :frobnicate; try :help or Tab to complete", isError: true))
+        #expect(s.message == StatusMessage("unknown command 'frobnicate'; 'kino help' lists the commands", isError: true))
+        #expect(run(&s, "rendr").isEmpty)
+        #expect(s.message == StatusMessage("unknown command 'rendr'; did you mean 'render'?", isError: true))
         #expect(run(&s, "set colour red").isEmpty)
         #expect(s.message?.text.contains("cannot set 'colour'") == true)
         #expect(run(&s, "set duration -1").isEmpty)
@@ -67,8 +84,8 @@ import KinoCore
         #expect(s.selected?.duration == 48)
         #expect(run(&s, "take 1").isEmpty)
         s.shotStatus[s.selectedShot!] = ShotStatus(render: .rendered, currentTake: 1, takeCount: 2)
-        #expect(run(&s, "take 2") == [.useTake(shot: s.selectedShot!, take: 2)])
-        #expect(run(&s, "export out.mp4") == [.export(1, path: "out.mp4")])
+        #expect(run(&s, "take 2") == [verb(s, ["take", "2"])])
+        #expect(run(&s, "export out.mp4") == [verb(s, ["export", "out.mp4"], job: 1)])
         #expect(run(&s, "theme light") == [.loadTheme("light")])
         _ = run(&s, "goto 10")
         #expect(s.playhead == 240)
@@ -89,7 +106,7 @@ import KinoCore
         for a in typeKeys("re") { send(&s, a) }
         send(&s, .key(.tab))
         #expect(s.commandLine.buffer.text == "render")
-        #expect(s.commandLine.completions == ["render", "refine", "redo"])
+        #expect(s.commandLine.completions == ["render", "refine", "redo"], "\(s.commandLine.completions)")
         send(&s, .key(.tab))
         #expect(s.commandLine.buffer.text == "refine")
         send(&s, .key(.escape), .key(.char(":")))
@@ -134,7 +151,7 @@ import KinoCore
 
     @Test func characterAddAsksTheRuntimeWithNameAndDescription() {
         var s = sampleState()
-        #expect(run(&s, "character add Cleo a girl with a yellow umbrella") == [.addCharacter(name: "Cleo", description: "a girl with a yellow umbrella")])
+        #expect(run(&s, "character add Cleo a girl with a yellow umbrella") == [verb(s, ["character", "add", "Cleo", "a", "girl", "with", "a", "yellow", "umbrella"])])
         #expect(run(&s, "character add").isEmpty)
         #expect(s.message?.isError == true)
     }
@@ -142,9 +159,39 @@ import KinoCore
     @Test func characterRefUsesTheCharacterSelectedInTheList() {
         var s = sampleState()
         send(&s, .key(.char("j")))
-        #expect(run(&s, "character ref /tmp/ben.png") == [.setCharacterReference("ch7", path: "/tmp/ben.png")])
+        #expect(run(&s, "character ref /tmp/ben.png") == [verb(s, ["character", "set", "--reference", "/tmp/ben.png"])])
+        #expect(s.verbContext.selectedCharacter == "ch7")
         send(&s, .key(.char("j")), .key(.char("j")))
         #expect(run(&s, "character ref /tmp/x.png").isEmpty)
         #expect(s.message?.text.contains("select a character first") == true)
+    }
+}
+
+@Suite struct CastCommandTests {
+    func run(_ s: inout EditorState, _ line: String) -> [Effect] {
+        send(&s, .key(.char(":"))) + typeKeys(line).flatMap { reduce(&s, $0) } + send(&s, .key(.enter))
+    }
+
+    @Test func castAndUncastChangeTheSelectedShotsCastAsOneEditEach() throws {
+        var s = sampleState()
+        let name = try #require(s.project.characters.first?.name)
+        let id = s.project.characters[0].id
+        let shot = try #require(s.selectedShot)
+        let wasCast = s.selected!.cast.contains { $0.characterID == id }
+        if wasCast { _ = run(&s, "uncast \(name)") }
+        let effects = run(&s, "cast \(name)")
+        #expect(effects.contains { if case .applyEdit(.updateShot(_, let new)) = $0 { return new.id == shot }; return false }, "\(effects)")
+        #expect(s.selected?.cast.map(\.characterID).contains(id) == true)
+        #expect(run(&s, "cast \(name)").isEmpty)
+        #expect(s.message?.isError == true)
+        _ = run(&s, "shot uncast \(name)")
+        #expect(s.selected?.cast.contains { $0.characterID == id } == false)
+        #expect(run(&s, "cast Nobody").isEmpty)
+        #expect(s.message?.text.contains("character 'Nobody' does not exist") == true)
+    }
+
+    @Test func theSameVerbsRunFromTheLineAndFromBatch() throws {
+        // Every verb the `:` line offers is the table's: its usage is the table's.
+        for v in Verbs.all { #expect(EditorCommands.specs.contains { $0.name == v.name && $0.usage == v.lineUsage }) }
     }
 }

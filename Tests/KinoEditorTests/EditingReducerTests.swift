@@ -1,5 +1,6 @@
 import Testing
 import KinoCore
+import KinoKit
 @testable import KinoEditor
 
 @Suite struct EditingReducerTests {
@@ -111,7 +112,7 @@ import KinoCore
         var s = sampleState()
         s.shotStatus["sh8"] = ShotStatus(render: .rendered, currentTake: 1, takeCount: 1)
         let start = send(&s, .key(.char("r")))
-        #expect(start == [.startRender(1, shot: "sh8")])
+        #expect(start == [verb(s, ["render"], job: 1)])
         send(&s, .jobStarted(1), .jobProgress(1, 0.4))
         #expect(s.jobs.first?.phase == .running)
         #expect(s.jobs.first?.progress == 0.4)
@@ -154,8 +155,8 @@ import KinoCore
         #expect(send(&s, .key(.char("t"))).isEmpty)
         #expect(s.message?.isError == true)
         send(&s, .statusChanged(["sh8": ShotStatus(render: .rendered, currentTake: 3, takeCount: 3)]))
-        #expect(send(&s, .key(.char("t"))) == [.useTake(shot: "sh8", take: 1)])
-        #expect(send(&s, .key(.char("T"))) == [.useTake(shot: "sh8", take: 2)])
+        #expect(send(&s, .key(.char("t"))) == [verb(s, ["take", "1"])])
+        #expect(send(&s, .key(.char("T"))) == [verb(s, ["take", "2"])])
     }
 
     @Test func jobsReportProgressAndFinishWithAMessageAndAFrameRequest() {

@@ -1,4 +1,5 @@
 import Testing
+import KinoKit
 @testable import KinoEditor
 
 @Suite struct KeymapTests {
@@ -40,6 +41,19 @@ import Testing
     @Test func everyCommandIsReachableFromAKeyOrTheCommandLine() {
         let bound = Set(Keymap.standard.entries.map(\.command))
         for c in Command.allCases { #expect(bound.contains(c), "\(c.rawValue) has no key") }
+    }
+
+    @Test func docsCommandListsEqualTheVerbTable() throws {
+        for (file, generated, begin, end) in [
+            ("Docs/CLI.md", Verbs.referenceMarkdown(), Verbs.documentBegin, Verbs.documentEnd),
+            ("Docs/UserGuide.md", EditorCommands.markdown(), EditorCommands.documentBegin, EditorCommands.documentEnd),
+        ] {
+            let url = packageRoot.appendingPathComponent(file)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let expected = try #require(Verbs.replacingGenerated(in: text, with: generated, begin: begin, end: end), "\(file) lost its markers")
+            if updatingSnapshots { try expected.write(to: url, atomically: true, encoding: .utf8); continue }
+            #expect(text == expected, "\(file) drifted from the verb table:\n\(lineDiff(text, expected))\nRerun with KINO_UPDATE_SNAPSHOTS=1.")
+        }
     }
 
     @Test func docsKeymapEqualsTheGeneratedText() {

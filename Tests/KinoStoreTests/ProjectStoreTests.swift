@@ -26,7 +26,7 @@ import Testing
         }
         #expect(app == 0x4B49_4E4F)
         #expect(mode == "wal")
-        #expect(version == 1)
+        #expect(version == Schema.version)
     }
 
     @Test func testCreateRefusesToOverwrite() throws {

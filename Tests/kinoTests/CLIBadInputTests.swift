@@ -28,6 +28,17 @@ import Testing
         ("move to a bad position", ["shot", "move", "P", "1", "--to", "99"]),
         ("unknown option", ["shot", "set", "P", "1", "--colour", "red"]),
         ("bad take", ["takes", "P", "--shot", "1", "--use", "tk999"]),
+        ("hexadecimal seed", ["shot", "set", "P", "1", "--seed", "0x10"]),
+        ("hexadecimal duration", ["shot", "set", "P", "1", "--duration", "0x10"]),
+        ("infinite intensity", ["camera", "preset", "P", "--shot", "1", "orbit", "--intensity", "inf"]),
+        ("export to .avi", ["export", "P", "-o", "x.avi"]),
+        ("export codec against the name", ["export", "P", "-o", "x.mkv", "--codec", "prores"]),
+        ("export to a missing folder", ["export", "P", "-o", "/nonexistent-kino-dir/x.mp4"]),
+        ("frame as JPEG", ["frame", "P", "--shot", "1", "--time", "0", "-o", "f.jpg"]),
+        ("unknown command", ["shot", "frobnicate", "P"]),
+        ("remove a cast character", ["character", "remove", "P", "Maya"]),
+        ("uncast a character not cast", ["shot", "uncast", "P", "1", "--character", "Maya"]),
+        ("delete a camera key that is not there", ["camera", "unkey", "P", "--shot", "1", "--time", "0.3"]),
     ]
 
     @Test(arguments: cases.indices)

@@ -3,9 +3,12 @@ import Testing
 
 @Suite struct CLIEditingTests {
     struct Info: Decodable {
-        struct Shot: Decodable { let id: String; let prompt: String; let frames: Int; let seed: UInt64; let scene: String; let camera: String; let cast: [String] }
+        struct Named: Decodable, Equatable { let id: String; let name: String }
+        struct Rational: Decodable, Equatable { let numerator: Int; let denominator: Int }
+        struct Size: Decodable, Equatable { let width: Int; let height: Int }
+        struct Shot: Decodable { let id: String; let prompt: String; let frames: Int; let seed: UInt64; let scene: Named; let camera: String; let cast: [Named]; let lighting: Named? }
         struct Scene: Decodable { let id: String; let name: String; let shots: [String] }
-        let name: String, fps: String, frames: Int, shots: [Shot], scenes: [Scene], undoable: Int, redoable: Int
+        let name: String, fps: Double, fpsRational: Rational, resolution: Size, frames: Int, shots: [Shot], scenes: [Scene], undoable: Int, redoable: Int
     }
 
     func info(_ path: String) throws -> Info {
@@ -24,7 +27,7 @@ import Testing
         #expect(i.frames == 30 * 24)
         #expect(i.shots.count == 5)
         #expect(i.shots[1].camera == "orbit")
-        #expect(i.shots[2...].allSatisfy { $0.cast == ["Maya"] })
+        #expect(i.shots[2...].allSatisfy { $0.cast.map(\.name) == ["Maya"] && $0.cast[0].id.hasPrefix("ch") })
         #expect(i.undoable == 0)
     }
 
@@ -39,7 +42,9 @@ import Testing
         #expect(add.status == 0, "\(add.stderr)")
         #expect(try CLI.run(["shot", "add", p, "--scene", "1", "--prompt", "a car", "--duration", "00:00:01:12", "--seed", "42"]).status == 0)
         var i = try info(p)
-        #expect(i.fps == "23.976")
+        #expect(abs(i.fps - 24000.0 / 1001) < 1e-9 && i.fpsRational == .init(numerator: 24000, denominator: 1001))
+        #expect(i.resolution == .init(width: 640, height: 360))
+        #expect(i.shots[0].scene.name == "Street" && i.shots[0].lighting?.name == "Night" && i.shots[0].lighting?.id.hasPrefix("lt") == true)
         #expect(i.shots.map(\.frames) == [48, 36])
         #expect(i.shots[1].seed == 42)
         #expect(try CLI.run(["shot", "set", p, "1", "--prompt", "Ivo running", "--seed", "7"]).status == 0)

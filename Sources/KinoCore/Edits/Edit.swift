@@ -19,6 +19,8 @@ public indirect enum Edit: Hashable, Sendable, Codable {
     case deleteMarker(Marker, at: Int)
     /// Id counter movement, so that undoing an add gives the id back only to redo.
     case advanceIDs(from: Int, to: Int)
+    /// A change to the sound: clips, lanes, ducking (Audio/AudioEdit.swift).
+    case audio(AudioEdit)
     /// Several edits applied and undone as one.
     case group(label: String, edits: [Edit])
 
@@ -42,6 +44,7 @@ public indirect enum Edit: Hashable, Sendable, Codable {
         case .insertMarker(let m, let i): return .deleteMarker(m, at: i)
         case .deleteMarker(let m, let i): return .insertMarker(m, at: i)
         case .advanceIDs(let f, let t): return .advanceIDs(from: t, to: f)
+        case .audio(let a): return .audio(a.inverse)
         case .group(let label, let edits): return .group(label: label, edits: edits.reversed().map(\.inverse))
         }
     }
@@ -66,6 +69,7 @@ public indirect enum Edit: Hashable, Sendable, Codable {
         case .insertMarker(let m, _): return "add marker \(m.label)"
         case .deleteMarker(let m, _): return "remove marker \(m.label)"
         case .advanceIDs: return "allocate ids"
+        case .audio(let a): return a.label
         case .group(let label, _): return label
         }
     }

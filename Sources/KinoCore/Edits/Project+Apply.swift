@@ -126,6 +126,9 @@ extension Project {
             guard nextIDNumber == from else { throw ValidationError.stale("id counter") }
             nextIDNumber = to
 
+        case .audio(let a):
+            try applyAudio(a)
+
         case .group(_, let edits):
             for e in edits { try applyUnchecked(e) }
         }

@@ -18,6 +18,8 @@ public struct Project: Hashable, Sendable, Codable {
     public var characters: [Character]
     public var lightingSetups: [LightingSetup]
     public var markers: [Marker]
+    /// The lanes of sound under the picture.
+    public var audio: AudioTimeline = AudioTimeline()
     /// The next number handed out for a new id of any kind; ids are never reused.
     public var nextIDNumber: Int
 

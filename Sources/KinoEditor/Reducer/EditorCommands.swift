@@ -1,5 +1,6 @@
 import Foundation
 import KinoCore
+import KinoKit
 
 /// One command of the `:` line: its name, how to call it, and what it does. The table feeds
 /// completion, the help overlay and Docs/Keymap.md.
@@ -9,60 +10,61 @@ public struct EditorCommandSpec: Hashable, Sendable {
     public var help: String
 }
 
-/// The `:` commands.
+/// The `:` commands: the editor's own (playhead, theme, help, quit, cancel) and every verb
+/// of KinoKit's table, which the CLI and `kino batch` run too.
 public enum EditorCommands {
-    public static let specs: [EditorCommandSpec] = [
-        .init(name: "render", usage: ":render", help: "render the selected shot as a new take"),
-        .init(name: "extend", usage: ":extend SEC [PROMPT]", help: "continue the selected shot by SEC seconds (optionally with a new prompt)"),
-        .init(name: "refine", usage: ":refine FROM [TO]", help: "regenerate the shot from FROM seconds (negative: from the end) to TO or the end; frames before stay identical"),
-        .init(name: "take", usage: ":take N", help: "use take N of the selected shot"),
-        .init(name: "set", usage: ":set FIELD VALUE", help: "set prompt, name, duration (s), seed, camera (preset), lighting (name or none) or scene"),
-        .init(name: "shot", usage: ":shot add [SEC] [PROMPT] | :shot delete", help: "add a shot after the selected one, or delete the selected one"),
-        .init(name: "preset", usage: ":preset NAME", help: "replace the selected shot's camera keys with a preset"),
-        .init(name: "character", usage: ":character add NAME [DESCRIPTION] | :character ref FILE",
-              help: "add a character, or set the reference image of the character selected in the Characters pane"),
-        .init(name: "export", usage: ":export FILE", help: "export the sequence (codec from the extension: .mp4 h264, .mov prores, .mkv ffv1)"),
+    /// Commands that only make sense in the editor.
+    public static let editorSpecs: [EditorCommandSpec] = [
+        .init(name: "set", usage: ":set FIELD VALUE", help: "set a field of the selected shot (prompt, name, duration, seed, camera, lighting, scene, character): :shot set --FIELD VALUE"),
+        .init(name: "character ref", usage: ":character ref FILE", help: "set the reference image of the character selected in the Characters pane"),
         .init(name: "cancel", usage: ":cancel", help: "cancel the selected shot's job (else the newest)"),
         .init(name: "goto", usage: ":goto TIME", help: "move the playhead to a time (seconds or timecode)"),
         .init(name: "theme", usage: ":theme NAME", help: "switch theme (default, light, high-contrast, mono, or yours)"),
-        .init(name: "undo", usage: ":undo", help: "undo the last edit"),
-        .init(name: "redo", usage: ":redo", help: "redo the last undone edit"),
         .init(name: "help", usage: ":help", help: "show the keys and commands"),
         .init(name: "q", usage: ":q", help: "quit (every edit is already saved)"),
     ]
 
-    static let names = specs.map(\.name) + ["quit", "w"]
-    static let setFields = ["prompt", "name", "duration", "seed", "camera", "lighting", "scene"]
+    /// Every `:` command: the verbs (acting on the selection), then the editor's own.
+    public static let specs: [EditorCommandSpec] =
+        Verbs.all.map { .init(name: $0.name, usage: $0.lineUsage, help: $0.doc) } + editorSpecs
 
-    /// Candidates for completing `text` (the whole command line) at its end.
+    public static let documentBegin = "<!-- generated from the : command table: begin -->"
+    public static let documentEnd = "<!-- generated from the : command table: end -->"
+
+    /// The `:` list of Docs/UserGuide.md (a test checks the committed text between the markers).
+    public static func markdown() -> String {
+        var out = "| command | what it does |\n| --- | --- |\n"
+        for c in specs { out += "| `\(c.usage.replacingOccurrences(of: "|", with: "\\|"))` | \(c.help) |\n" }
+        return out
+    }
+
+    static let editorNames = ["set", "cancel", "goto", "theme", "help", "q", "quit", "w"]
+    static let setFields = ["prompt", "name", "duration", "seed", "camera", "lighting", "scene", "character"]
+
+    /// Candidates for completing `text` (the whole command line) at its end: the verb table's
+    /// completers, plus the editor's own commands, themes and `:set` fields.
     static func completions(for text: String, state: EditorState) -> [String] {
         let endsWithSpace = text.hasSuffix(" ")
         var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         let current = endsWithSpace ? "" : (words.popLast() ?? "")
-        let options: [String]
-        switch words.count {
-        case 0: options = specs.map(\.name)
-        case 1:
-            switch words[0] {
-            case "set": options = setFields
-            case "shot": options = ["add", "delete"]
-            case "character": options = ["add", "ref"]
-            case "theme": options = state.availableThemes
-            case "preset": options = CameraPreset.allCases.map(\.rawValue)
-            default: options = []
-            }
-        case 2 where words[0] == "set":
-            switch words[1] {
-            case "camera": options = CameraPreset.allCases.map(\.rawValue)
-            case "lighting": options = state.project.lightingSetups.map(\.name) + ["none"]
-            case "scene": options = state.project.scenes.map(\.name)
-            case "prompt": options = state.selected.map { [$0.prompt] } ?? []
-            default: options = []
-            }
-        default: options = []
-        }
         let prefix = words.isEmpty ? "" : words.joined(separator: " ") + " "
-        return options.filter { $0.lowercased().hasPrefix(current.lowercased()) }.map { prefix + $0 }
+        func filtered(_ options: [String]) -> [String] {
+            options.filter { $0.lowercased().hasPrefix(current.lowercased()) }.map { prefix + $0 }
+        }
+        switch (words.first, words.count) {
+        case (nil, _):
+            var names = editorNames.filter { $0 != "quit" && $0 != "w" }
+            for v in Verbs.all { let first = String(v.name.split(separator: " ")[0]); if !names.contains(first) { names.append(first) } }
+            return filtered(names)
+        case ("theme", 1): return filtered(state.availableThemes)
+        case ("set", 1): return filtered(setFields)
+        case ("set", 2):
+            guard let arg = Verbs.named("shot set")?.argument(words[1]) else { return [] }
+            if words[1] == "prompt" { return filtered(state.selected.map { [$0.prompt] } ?? []) }
+            return filtered(arg.completions(in: state.project))
+        default:
+            return Verbs.completions(for: text, in: state.project)
+        }
     }
 }
 
@@ -131,132 +133,111 @@ extension EditorState {
         return []
     }
 
-    /// Runs one `:` command line.
+    /// Runs one `:` command line: the editor's own commands here, everything else through
+    /// KinoKit's verb table.
     mutating func execute(_ line: String) -> [Effect] {
-        var words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        guard !words.isEmpty else { return [] }
-        let name = words.removeFirst()
-        let rest = words.joined(separator: " ")
-        let rate = project.frameRate
+        // Quotes group words as in a shell; an apostrophe in a prompt ("it's") is just a letter.
+        let words = (try? Verbs.words(line)) ?? line.split(separator: " ").map(String.init)
+        guard let name = words.first else { return [] }
+        let rest = words.dropFirst().joined(separator: " ")
         func fail(_ text: String) -> [Effect] { message = StatusMessage(text, isError: true); return [] }
-        func seconds(_ s: String) -> Double? { Double(s).flatMap { $0.isFinite ? $0 : nil } }
 
         switch name {
-        case "render": return startJob(.render)
-        case "extend":
-            guard let s = words.first.flatMap(seconds), s > 0 else { return fail("usage: :extend SEC [PROMPT], with SEC > 0, such as :extend 2") }
-            let frames = rate.frames(seconds: s)
-            guard frames >= 1 else { return fail("extend by at least one frame") }
-            let prompt = words.dropFirst().joined(separator: " ")
-            return startJob(.extend(frames: frames, prompt: prompt.isEmpty ? nil : prompt))
-        case "refine":
-            guard let shot = selected else { return fail("no shot is selected") }
-            guard let fromText = words.first else { return fail("usage: :refine FROM [TO] in seconds within the shot; :refine -2 redoes the last 2 s") }
-            do {
-                let from = try shotFrame(fromText, shot: shot)
-                var to: Int?
-                if words.count > 1 { to = try shotFrame(words[1], shot: shot) }
-                guard from < shot.duration, to.map({ $0 > from }) ?? true else {
-                    return fail("refine needs FROM before TO within the shot's \(String(format: "%.2f", rate.seconds(frames: shot.duration))) s")
-                }
-                return startJob(.refine(from: from, to: to))
-            } catch { return fail(error.localizedDescription) }
-        case "take":
-            guard let n = words.first.flatMap({ Int($0) }) else { return fail("usage: :take N, such as :take 2") }
-            return useTake(n)
-        case "set": return setField(words)
-        case "shot":
-            switch words.first {
-            case "add":
-                var s: Double?
-                var promptWords = Array(words.dropFirst())
-                if let first = promptWords.first, let v = seconds(first) { s = v; promptWords.removeFirst() }
-                return addShot(seconds: s, prompt: promptWords.joined(separator: " "))
-            case "delete": return deleteSelectedShot()
-            default: return fail("usage: :shot add [SEC] [PROMPT] or :shot delete")
-            }
-        case "character":
-            switch words.first {
-            case "add":
-                guard words.count >= 2 else { return fail("usage: :character add NAME [DESCRIPTION], such as :character add Ava a woman in a red coat") }
-                let description = words.dropFirst(2).joined(separator: " ")
-                message = StatusMessage("adding character \(words[1])")
-                return [.addCharacter(name: words[1], description: description)]
-            case "ref":
-                guard words.count >= 2 else { return fail("usage: :character ref FILE (for the character selected in the Characters pane)") }
-                guard listSelection < project.characters.count else {
-                    return fail("select a character first: Tab to the Characters pane, then j/k")
-                }
-                let c = project.characters[listSelection]
-                message = StatusMessage("setting the reference image of \(c.name)")
-                return [.setCharacterReference(c.id, path: words.dropFirst().joined(separator: " "))]
-            default: return fail("usage: :character add NAME [DESCRIPTION] or :character ref FILE")
-            }
-        case "preset":
-            guard let p = CameraPreset(rawValue: rest) else { return fail(ValidationError.unknownPreset(rest).localizedDescription) }
-            return applyPreset(p)
-        case "export":
-            guard !rest.isEmpty else { return fail("usage: :export FILE, such as :export out.mp4") }
-            return startExport(path: rest)
         case "cancel": return cancelJob()
         case "goto":
-            do { return movePlayhead(to: try parseTime(rest, rate: rate)) } catch { return fail(error.localizedDescription) }
+            do { return movePlayhead(to: try CheckedNumber.time(rest, rate: project.frameRate)) } catch { return fail(error.localizedDescription) }
         case "theme":
             guard !rest.isEmpty else { return fail("usage: :theme NAME; themes: \(availableThemes.joined(separator: ", "))") }
             return [.loadTheme(rest)]
-        case "undo": return [.undo]
-        case "redo": return [.redo]
+        case "undo": message = nil; return [.undo]
+        case "redo": message = nil; return [.redo]
         case "help": helpVisible = true; helpScroll = 0; return []
         case "w": message = StatusMessage("every edit is saved as it is made; nothing to write"); return []
         case "q", "quit", "q!", "wq", "x": quitting = true; return [.quit]
+        case "set":
+            guard words.count >= 3 else {
+                return fail("usage: :set FIELD VALUE with FIELD one of \(EditorCommands.setFields.joined(separator: ", "))")
+            }
+            guard EditorCommands.setFields.contains(words[1]) else {
+                return fail("cannot set '\(words[1])'; choose one of \(EditorCommands.setFields.joined(separator: ", "))")
+            }
+            let values = words[1] == "character" ? Array(words.dropFirst(2)) : [words.dropFirst(2).joined(separator: " ")]
+            return runVerb(["shot", "set"] + values.flatMap { ["--" + words[1], $0] })
+        case "take" where words.count == 2:
+            if let n = Int(words[1]) { return useTake(n) }
+            guard words[1].hasPrefix("tk") else { return fail("usage: :take N (its number among the complete takes) or :take tkID") }
+            return runVerb(words)
+        case "character" where words.count >= 2 && words[1] == "ref":
+            guard words.count >= 3 else { return fail("usage: :character ref FILE (for the character selected in the Characters pane)") }
+            guard listSelection < project.characters.count else {
+                return fail("select a character first: Tab to the Characters pane, then j/k")
+            }
+            return runVerb(["character", "set", "--reference", words.dropFirst(2).joined(separator: " ")])
         default:
-            return fail("unknown command :\(name); try :help or Tab to complete")
+            return runVerb(words)
         }
     }
 
-    /// A time within a shot: seconds or timecode from its start; negative seconds count from its end.
-    func shotFrame(_ text: String, shot: Shot) throws -> Int {
-        if let s = Double(text), s < 0 {
-            return max(0, shot.duration + project.frameRate.frames(seconds: s))
-        }
-        return try parseTime(text, rate: project.frameRate)
+    /// The selection the verbs of the `:` line and the keys act on.
+    var verbContext: VerbContext {
+        VerbContext(selectedShot: selectedShot,
+                    selectedCharacter: listSelection < project.characters.count ? project.characters[listSelection].id : nil)
     }
 
-    /// `:set FIELD VALUE`.
-    mutating func setField(_ words: [String]) -> [Effect] {
-        guard words.count >= 2 else {
-            message = StatusMessage("usage: :set FIELD VALUE with FIELD one of \(EditorCommands.setFields.joined(separator: ", "))", isError: true)
+    /// Resolves `words` to a verb of KinoKit's table (its parsers, defaults and checks) and
+    /// performs it: a pure edit is applied here and saved by the runtime; a verb that runs a
+    /// job is queued as one; anything else is handed to the runtime.
+    mutating func runVerb(_ words: [String]) -> [Effect] {
+        func fail(_ error: Error) -> [Effect] { message = StatusMessage(error.localizedDescription, isError: true); return [] }
+        let invocation: VerbInvocation, resolved: ResolvedVerb
+        let context = verbContext
+        do {
+            invocation = try Verbs.invocation(words)
+            resolved = try Verbs.resolve(invocation, in: project, context: context)
+        } catch { return fail(error) }
+        let verb = resolved.verb, args = resolved.arguments
+        if verb.isPure(args) {
+            let edit: Edit
+            do {
+                guard let e = try verb.edit(in: project, args) else { return [] }
+                edit = e
+            } catch { return fail(error) }
+            if case .updateShot(let old, let new) = edit, old == new { message = StatusMessage("nothing changed"); return [] }
+            var effects = commit(edit)
+            guard !effects.isEmpty else { return [] }
+            clampCurveSelection()
+            if case .group(_, let edits) = edit,
+               let at = edits.lazy.compactMap({ e -> Int? in if case .insertShot(_, let i) = e { return i }; return nil }).first {
+                effects += selectShot(at: at)
+            }
+            return effects
+        }
+        guard verb.runsJobs else {
+            message = StatusMessage("\(verb.name) …")
+            return [.perform(invocation, context: context, job: nil)]
+        }
+        let shot = args.shot()
+        if verb.argument("shot") != nil && shot == nil { message = StatusMessage("no shot is selected", isError: true); return [] }
+        if let shot, let busy = jobs.first(where: { $0.shot == shot }) {
+            message = StatusMessage("\(shot) is busy (\(busy.label)); wait or cancel it with x", isError: true)
             return []
         }
-        let field = words[0]
-        let value = words.dropFirst().joined(separator: " ")
-        let project = self.project
-        switch field {
-        case "prompt": return updateSelectedShot { $0.prompt = value }
-        case "name": return updateSelectedShot { $0.name = value }
-        case "duration":
-            guard let s = Double(value), s > 0, s <= Limits.maxShotSeconds else {
-                message = StatusMessage(ValidationError.invalidDuration(value).localizedDescription, isError: true); return []
-            }
-            return updateSelectedShot { $0.duration = project.frameRate.frames(seconds: s) }
-        case "seed":
-            guard let seed = UInt64(value) else {
-                message = StatusMessage(ValidationError.invalidNumber(field: "seed", value: value, expected: "a whole number ≥ 0").localizedDescription, isError: true); return []
-            }
-            return updateSelectedShot { $0.seed = seed }
-        case "camera":
-            guard let p = CameraPreset(rawValue: value) else {
-                message = StatusMessage(ValidationError.unknownPreset(value).localizedDescription, isError: true); return []
-            }
-            return applyPreset(p)
-        case "lighting":
-            if value == "none" { return updateSelectedShot { $0.lightingID = nil } }
-            return updateSelectedShot { $0.lightingID = try project.resolveLighting(value).id }
-        case "scene":
-            return updateSelectedShot { $0.sceneID = try project.resolveScene(value).id }
-        default:
-            message = StatusMessage("cannot set '\(field)'; choose one of \(EditorCommands.setFields.joined(separator: ", "))", isError: true)
-            return []
+        let id = nextJobID
+        nextJobID += 1
+        let job = Job(id: id, kind: Self.jobKind(verb.name, args), shot: shot)
+        jobs.append(job)
+        message = StatusMessage("queued \(job.label)")
+        return [.perform(invocation, context: context, job: id)]
+    }
+
+    /// How the status line and the timeline show a verb's job.
+    static func jobKind(_ verb: String, _ a: VerbArguments) -> Job.Kind {
+        switch verb {
+        case "extend": return .extend(frames: a.frames("seconds") ?? 0, prompt: a.text("prompt"))
+        case "refine": return .refine(from: a.frames("from") ?? 0, to: a.frames("to"))
+        case "export": return .export(path: a.text("output") ?? "")
+        case "frame": return .frame(path: a.text("output") ?? "")
+        default: return .render
         }
     }
 }

@@ -133,19 +133,6 @@ extension EditorState {
         return effects
     }
 
-    /// Replaces the selected shot's camera path with a preset's keys.
-    mutating func applyPreset(_ preset: CameraPreset) -> [Effect] {
-        let rate = project.frameRate
-        let effects = updateSelectedShot { shot in
-            // As KinoKit's ProjectSession.applyPreset does, so the editor and the CLI agree.
-            shot.camera = CameraPath.preset(preset, frames: shot.duration, frameRate: rate, subject: Vec3(0, 1.0, 0),
-                                            subjectVelocity: preset == .follow ? Vec3(0, 0, -1.3) : .zero, seed: shot.seed)
-            shot.cameraPreset = preset
-            shot.cameraIsExplicit = true
-        }
-        clampCurveSelection()
-        return effects
-    }
 }
 
 /// A value with at most three decimals and no trailing zeros.

@@ -56,68 +56,23 @@ extension EditorState {
         return commit(.updateShot(old: old, new: new))
     }
 
-    /// Adds a shot after the selected one (in its scene), selects it.
-    mutating func addShot(seconds: Double?, prompt: String) -> [Effect] {
-        guard let sceneID = selected?.sceneID ?? project.scenes.first?.id else {
-            message = StatusMessage("the project has no scene; add one with 'kino scene add' first", isError: true)
-            return []
-        }
-        let rate = project.frameRate
-        let duration = rate.frames(seconds: seconds ?? 4)
-        guard duration >= 1 else { message = StatusMessage(ValidationError.invalidDuration("\(seconds ?? 0)").localizedDescription, isError: true); return [] }
-        var copy = project
-        let from = copy.nextIDNumber
-        let id: ShotID = copy.allocateID()
-        let shot = Shot(id: id, sceneID: sceneID, prompt: prompt, duration: duration, seed: UInt64(id.number))
-        let at = (selectedIndex ?? (project.shots.count - 1)) + 1
-        let edit = Edit.group(label: "add shot \(id)", edits: [.advanceIDs(from: from, to: copy.nextIDNumber), .insertShot(shot, at: at)])
-        var effects = commit(edit)
-        guard !effects.isEmpty else { return [] }
-        effects += selectShot(at: at)
-        return effects
-    }
+    /// Adds a shot after the selected one (in its scene), selects it: the `shot add` verb.
+    mutating func addShot() -> [Effect] { runVerb(["shot", "add"]) }
 
+    /// Removes the selected shot: the `shot remove` verb.
     mutating func deleteSelectedShot() -> [Effect] {
-        guard let i = selectedIndex else { message = StatusMessage("no shot to delete", isError: true); return [] }
-        return commit(.deleteShot(project.shots[i], at: i))
+        guard selectedIndex != nil else { message = StatusMessage("no shot to delete", isError: true); return [] }
+        return runVerb(["shot", "remove"])
     }
 
+    /// Moves the selected shot one place: the `shot move` verb.
     mutating func moveSelectedShot(by delta: Int) -> [Effect] {
         guard let i = selectedIndex else { return [] }
         let to = i + delta
         guard to >= 0, to < project.shots.count else { message = StatusMessage("the shot is already at the \(delta < 0 ? "start" : "end")"); return [] }
-        var effects = commit(.moveShot(project.shots[i].id, from: i, to: to))
+        var effects = runVerb(["shot", "move", String(to + 1)])
         if !effects.isEmpty { effects += movePlayhead(to: project.shotStarts[to], followSelection: false) }
         return effects
-    }
-
-    /// Queues a render, extend or refine of the selected shot.
-    mutating func startJob(_ kind: Job.Kind) -> [Effect] {
-        guard let shot = selected else { message = StatusMessage("no shot is selected", isError: true); return [] }
-        if let busy = jobs.first(where: { $0.shot == shot.id }) {
-            message = StatusMessage("\(shot.id) is busy (\(busy.label)); wait or cancel it with x", isError: true)
-            return []
-        }
-        let id = nextJobID
-        nextJobID += 1
-        let job = Job(id: id, kind: kind, shot: shot.id)
-        jobs.append(job)
-        message = StatusMessage("queued \(job.label)")
-        switch kind {
-        case .render: return [.startRender(id, shot: shot.id)]
-        case .extend(let frames, let prompt): return [.startExtend(id, shot: shot.id, frames: frames, prompt: prompt)]
-        case .refine(let from, let to): return [.startRefine(id, shot: shot.id, from: from, to: to)]
-        case .export(let path): return [.export(id, path: path)]
-        }
-    }
-
-    mutating func startExport(path: String) -> [Effect] {
-        let id = nextJobID
-        nextJobID += 1
-        let job = Job(id: id, kind: .export(path: path), shot: nil)
-        jobs.append(job)
-        message = StatusMessage("queued \(job.label)")
-        return [.export(id, path: path)]
     }
 
     /// Cancels the selected shot's job, else the newest job.
@@ -141,6 +96,7 @@ extension EditorState {
         return useTake(next)
     }
 
+    /// Uses take `n` (its number among the complete takes): the `take` verb.
     mutating func useTake(_ n: Int) -> [Effect] {
         guard let shot = selected else { message = StatusMessage("no shot is selected", isError: true); return [] }
         let count = shotStatus[shot.id]?.takeCount ?? 0
@@ -148,8 +104,9 @@ extension EditorState {
             message = StatusMessage("take \(n) does not exist; \(shot.id) has \(count) take\(count == 1 ? "" : "s")", isError: true)
             return []
         }
-        message = StatusMessage("using take \(n)/\(count) of \(shot.id)")
-        return [.useTake(shot: shot.id, take: n)]
+        let effects = runVerb(["take", String(n)])
+        if !effects.isEmpty { message = StatusMessage("using take \(n)/\(count) of \(shot.id)") }
+        return effects
     }
 
     /// Keys in insert mode: edit the prompt buffer; leaving commits one undoable edit.
@@ -177,7 +134,7 @@ extension EditorState {
             promptBuffer = nil; mode = .normal
             let text = buffer.text
             guard selected?.prompt != text else { message = StatusMessage("prompt unchanged"); return [] }
-            let effects = updateSelectedShot { $0.prompt = text }
+            let effects = runVerb(["shot", "set", "--prompt", text])
             if effects.isEmpty { promptBuffer = buffer; mode = .insert }   // refused: keep editing
             return effects
         default: return []

@@ -127,7 +127,7 @@ func perform(_ command: Command, key: Key?, in state: inout EditorState) -> [Eff
         state.mode = .insert
         state.focus = .inspector
         return []
-    case .addShot: return state.addShot(seconds: nil, prompt: "")
+    case .addShot: return state.addShot()
     case .deleteShot: return state.deleteSelectedShot()
     case .moveShotEarlier: return state.moveSelectedShot(by: -1)
     case .moveShotLater: return state.moveSelectedShot(by: 1)
@@ -138,7 +138,7 @@ func perform(_ command: Command, key: Key?, in state: inout EditorState) -> [Eff
         return []
 
     // Generation
-    case .renderShot: return state.startJob(.render)
+    case .renderShot: return state.runVerb(["render"])
     case .cancelJob: return state.cancelJob()
     case .nextTake: return state.cycleTake(by: 1)
     case .previousTake: return state.cycleTake(by: -1)

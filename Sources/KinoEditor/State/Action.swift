@@ -1,4 +1,5 @@
 import KinoCore
+import KinoKit
 
 /// Everything that can happen to the editor: a key or click from the person (resolved through
 /// the Keymap inside `reduce`), or an answer from the runtime.
@@ -28,13 +29,10 @@ public enum Effect: Hashable, Sendable {
     case applyEdit(Edit)
     case undo
     case redo
-    case startRender(JobID, shot: ShotID)
-    /// Extend by `frames`; a prompt, when given, drives the new part.
-    case startExtend(JobID, shot: ShotID, frames: Int, prompt: String?)
-    case startRefine(JobID, shot: ShotID, from: Int, to: Int?)
-    /// Use the shot's take number `take` (1-based).
-    case useTake(shot: ShotID, take: Int)
-    case export(JobID, path: String)
+    /// Perform a verb of KinoKit's table on the session, resolved with the selection it was
+    /// typed with. `job`, when set, is the background job it runs under (render, extend,
+    /// refine, export, frame): the same verbs the CLI and `kino batch` run.
+    case perform(VerbInvocation, context: VerbContext, job: JobID?)
     case cancelJob(JobID)
     case quit
     case loadTheme(String)
@@ -42,8 +40,4 @@ public enum Effect: Hashable, Sendable {
     case requestFrame(shot: ShotID, frame: Int)
     /// Re-read render state, takes and the prompt report of these shots.
     case refreshStatus([ShotID])
-    /// Add a character (its look is derived once from the description).
-    case addCharacter(name: String, description: String)
-    /// Give a character a reference image (its look is derived again from it).
-    case setCharacterReference(CharacterID, path: String)
 }

@@ -49,9 +49,12 @@ public typealias JobID = Int
 /// A background job the status line and the timeline show.
 public struct Job: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
-        case render, extend(frames: Int, prompt: String?), refine(from: Int, to: Int?), export(path: String)
+        case render, extend(frames: Int, prompt: String?), refine(from: Int, to: Int?), export(path: String), frame(path: String)
         public var verb: String {
-            switch self { case .render: return "render"; case .extend: return "extend"; case .refine: return "refine"; case .export: return "export" }
+            switch self {
+            case .render: return "render"; case .extend: return "extend"; case .refine: return "refine"; case .export: return "export"
+            case .frame: return "frame"
+            }
         }
     }
     public enum Phase: Hashable, Sendable { case queued, running }

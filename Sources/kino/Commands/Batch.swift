@@ -3,28 +3,33 @@ import Foundation
 import KinoKit
 
 /// Runs many kino commands on one project, one per line, acknowledging each after it is
-/// saved: "ok N" on stdout. For scripts, and for the crash-safety test.
+/// saved: "ok N" on stdout. Lines are read and run one at a time as they arrive (a pipe
+/// can feed it forever); a bad line fails that line only.
 struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run kino commands on a project, one per line (from --file or stdin), without repeating the path.",
-        discussion: "Each line is a command without 'kino' and without the project path, e.g.\n  shot set 2 --prompt \"a woman walking\"\n  undo\nAfter each line is saved, 'ok N' is printed; a failing line prints 'error N: …' on stderr and the batch goes on (or stops with --stop-on-error).")
+        discussion: "Each line is a command without 'kino' and without the project path, e.g.\n  shot set 2 --prompt \"a woman walking\"\n  undo\nLines run as they are read. After each line is saved, 'ok N' is printed; a failing line prints 'error N: …' on stderr and the batch goes on (or stops with --stop-on-error).")
     @OptionGroup var project: ProjectPath
     @Option(help: "Read commands from this file instead of standard input.") var file: String?
     @Flag(help: "Stop at the first failing line.") var stopOnError = false
 
-    static let groups: Set<String> = ["scene", "shot", "character", "lighting", "camera"]
+    /// Commands whose subcommand comes before the path ("shot set PATH …").
+    static let groups: Set<String> = Set(Kino.configuration.subcommands.filter { !$0.configuration.subcommands.isEmpty }.map { $0._commandName })
+
+    /// Commands that make no sense inside a batch (they take over the terminal or nest).
+    static let refused: Set<String> = ["edit", "demo", "batch", "new"]
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: project.path) else {
-            throw CommandError.missingFile(project.path)
-        }
-        let text: String
+        guard FileManager.default.fileExists(atPath: project.path) else { throw CommandError.missingFile(project.path) }
+        let input: UnsafeMutablePointer<FILE>
         if let file {
-            guard let t = try? String(contentsOfFile: file, encoding: .utf8) else { throw CommandError.missingFile(file) }
-            text = t
+            guard let f = fopen(file, "r") else { throw CommandError.missingFile(file) }
+            input = f
         } else {
-            text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            guard let f = fdopen(STDIN_FILENO, "r") else { throw CommandError.missingFile("standard input") }
+            input = f
         }
+        defer { if file != nil { fclose(input) } }
         var failures = 0
         // One open session for every line; each edit is still saved before its "ok".
         let session = try project.open()
@@ -33,24 +38,14 @@ struct Batch: ParsableCommand {
             OpenProjects.shared.keep(nil)
             session.close()
         }
-        for (n, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let words: [String]
-            do { words = try shellWords(trimmed) } catch {
-                FileHandle.standardError.write(Data("error \(n + 1): \(error.localizedDescription)\n".utf8))
-                failures += 1
-                if stopOnError { break } else { continue }
-            }
-            guard let first = words.first else { continue }
-            let depth = Batch.groups.contains(first) ? 2 : 1
-            var args = words
-            args.insert(project.path, at: min(depth, args.count))
-            let status = CommandLine.runKinoReturning(args, errorPrefix: "error \(n + 1): ")
-            if status == 0 {
-                print("ok \(n + 1)")
-                fflush(nil)
-            } else {
+        var n = 0
+        var buffer: UnsafeMutablePointer<CChar>? = nil
+        var capacity = 0
+        defer { free(buffer) }
+        while getline(&buffer, &capacity, input) >= 0, let buffer {
+            n += 1
+            let line = String(decoding: UnsafeRawBufferPointer(start: buffer, count: strlen(buffer)), as: UTF8.self)
+            if !runLine(line, number: n) {
                 failures += 1
                 if stopOnError { break }
             }
@@ -60,39 +55,38 @@ struct Batch: ParsableCommand {
             throw ExitCode(1)
         }
     }
-}
 
-/// Splits a line into words as a POSIX shell would for quotes and backslashes.
-func shellWords(_ line: String) throws -> [String] {
-    var words: [String] = [], current = "", inWord = false
-    var quote: Character? = nil
-    var escape = false
-    for ch in line {
-        if escape { current.append(ch); escape = false; inWord = true; continue }
-        if ch == "\\" && quote != "'" { escape = true; continue }
-        if let q = quote {
-            if ch == q { quote = nil } else { current.append(ch) }
-            continue
+    /// Runs one line; false when it failed (the error is printed as "error N: …").
+    func runLine(_ line: String, number n: Int) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty || trimmed.hasPrefix("#") { return true }
+        func fail(_ error: Error) -> Bool {
+            _ = CommandLine.report(error, prefix: "error \(n): ")
+            return false
         }
-        if ch == "\"" || ch == "'" { quote = ch; inWord = true; continue }
-        if ch == " " || ch == "\t" {
-            if inWord { words.append(current); current = ""; inWord = false }
-            continue
-        }
-        current.append(ch); inWord = true
+        let words: [String]
+        do { words = try Verbs.words(trimmed) } catch { return fail(error) }
+        guard let first = words.first else { return true }
+        if Batch.refused.contains(first) { return fail(CommandError.notInBatch(first)) }
+        // The path goes after the command words: "shot set 2 …" → "shot set PATH 2 …".
+        let depth = Batch.groups.contains(first) ? 2 : 1
+        var args = words
+        args.insert(project.path, at: min(depth, args.count))
+        let status = CommandLine.runKinoReturning(args, errorPrefix: "error \(n): ")
+        guard status == 0 else { return false }
+        print("ok \(n)")
+        fflush(nil)
+        return true
     }
-    guard quote == nil, !escape else { throw CommandError.unbalancedQuote }
-    if inWord { words.append(current) }
-    return words
 }
 
 enum CommandError: Error, LocalizedError {
     case missingFile(String)
-    case unbalancedQuote
+    case notInBatch(String)
     var errorDescription: String? {
         switch self {
         case .missingFile(let p): return "\(p): no such file"
-        case .unbalancedQuote: return "a quote is not closed (or a backslash ends the line) on this line"
+        case .notInBatch(let c): return "'\(c)' cannot run inside kino batch; run it on its own"
         }
     }
 }

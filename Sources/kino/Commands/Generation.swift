@@ -45,33 +45,62 @@ final class ProgressLine: @unchecked Sendable {
     }
 }
 
+/// The write end of the pipe the SIGINT/SIGTERM handler writes the signal number to.
+/// A C signal handler may only make async-signal-safe calls, so it writes one byte and returns.
+nonisolated(unsafe) private var interruptPipeWriteEnd: Int32 = -1
+
 /// Cancels a job on SIGINT/SIGTERM, so the job can clean up (no half-written output). A second
 /// signal while the job winds down ends the process the ordinary way. `finish()` hands the
 /// signals back to their default behaviour.
+///
+/// The signals are caught with sigaction, which runs on whichever thread the kernel picks, and
+/// handed to a dispatch source through a pipe. (A dispatch signal source alone lost signals: on
+/// Linux it blocks the signal only on its own thread, so a render thread could take the signal
+/// under SIG_IGN and the export ran to the end.)
 final class InterruptCancels: @unchecked Sendable {
     let token = CancelToken()
-    private var sources: [DispatchSourceSignal] = []
+    private var source: DispatchSourceRead?
+    private var fds: [Int32] = [-1, -1]
     private static let signals = [SIGINT, SIGTERM]
+
     init() {
-        for sig in Self.signals {
-            signal(sig, SIG_IGN)
-            let s = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            s.setEventHandler { [token] in
+        guard pipe(&fds) == 0 else { return }
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        for fd in fds { _ = fcntl(fd, F_SETFL, O_NONBLOCK) }
+        interruptPipeWriteEnd = fds[1]
+        let readEnd = fds[0]
+        let s = DispatchSource.makeReadSource(fileDescriptor: readEnd, queue: .global())
+        s.setEventHandler { [token] in
+            var byte: UInt8 = 0
+            while read(readEnd, &byte, 1) == 1 {
+                let sig = Int32(byte)
                 if token.isCancelled {
                     signal(sig, SIG_DFL)
                     raise(sig)
                 }
                 token.cancel()
             }
-            s.resume()
-            sources.append(s)
         }
+        s.setCancelHandler { close(readEnd) }
+        s.resume()
+        source = s
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { sig in
+            var byte = UInt8(truncatingIfNeeded: sig)
+            _ = write(interruptPipeWriteEnd, &byte, 1)
+        }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = SA_RESTART
+        for sig in Self.signals { sigaction(sig, &action, nil) }
     }
 
     func finish() {
-        for s in sources { s.cancel() }
-        sources = []
         for sig in Self.signals { signal(sig, SIG_DFL) }
+        interruptPipeWriteEnd = -1
+        if fds[1] >= 0 { close(fds[1]) }
+        source?.cancel()
+        source = nil
+        fds = [-1, -1]
     }
 }
 
@@ -93,37 +122,38 @@ struct Render: ParsableCommand {
     @Flag(help: "Render at full resolution (default: preview size unless --out).") var full = false
 
     func run() throws {
-        let session = try project.open()
-        defer { project.release(session) }
-        let p = session.project
-        let shots = try shot.map { [try p.resolveShot($0)] } ?? p.shots
-        let quality: RenderQuality = (full || out != nil) ? .full : .preview
         var range: ClosedRange<Int>? = nil
         if let frames {
-            let parts = frames.split(separator: "-").map { Int($0) }
-            guard parts.count == 2, let a = parts[0], let b = parts[1], a >= 0, b >= a else {
+            let parts = frames.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 2, let a = try? CheckedNumber.whole(parts[0], field: "--frames", range: 0...Int(Int32.max)),
+                  let b = try? CheckedNumber.whole(parts[1], field: "--frames", range: 0...Int(Int32.max)), b >= a else {
                 throw ValidationError.invalidNumber(field: "--frames", value: frames, expected: "A-B with 0 ≤ A ≤ B, such as 0-23")
             }
-            guard shots.count == 1 else { throw ValidationError.invalidNumber(field: "--frames", value: frames, expected: "--shot as well") }
-            guard b < shots[0].duration else {
-                throw ValidationError.outOfRange(field: "frame", value: "\(b)", range: "0…\(shots[0].duration - 1) (shot \(shots[0].id))")
-            }
+            guard shot != nil else { throw ValidationError.invalidNumber(field: "--frames", value: frames, expected: "--shot as well") }
             range = a...b
         }
-        for s in shots {
-            let before = session.currentTake(of: s.id)?.id
-            let started = Date()
-            let take = try withJob("render \(s.id)") { progress, cancel in
-                try session.render(shot: s.id, quality: quality, progress: progress, cancel: cancel)
+        if let out, let shot {
+            // Check what --out needs before rendering anything.
+            let session = try project.open()
+            let s = try session.project.resolveShot(shot)
+            project.release(session)
+            if let r = range, r.upperBound >= s.duration {
+                throw ValidationError.outOfRange(field: "frame", value: "\(r.upperBound)", range: "0…\(s.duration - 1) (shot \(s.id))")
             }
-            let seconds = Date().timeIntervalSince(started)
-            let reused = take.id == before
-            print("\(s.id): \(reused ? "up to date" : "rendered") take \(take.id) (\(take.frameCount) frames, \(String(format: "%.2f", seconds)) s)")
-            if let out {
-                let r = range.map { $0.lowerBound..<($0.upperBound + 1) } ?? 0..<take.frameCount
-                let n = try session.writeFrames(shot: s.id, range: r, to: out)
-                print("wrote \(n) PNG frames to \(out)")
-            }
+            try ExportDestination.checkFolder(of: out + "/x")
+        }
+        var v = VerbInvocation("render")
+        v.set("shot", shot)
+        v.set("full", flag: full || out != nil)
+        let (outcome, _) = try project.run(v)
+        guard let out else { return }
+        let session = try project.open()
+        defer { project.release(session) }
+        for job in outcome.jobs {
+            guard let id = job.shot, let take = session.currentTake(of: id) else { continue }
+            let r = range.map { $0.lowerBound..<($0.upperBound + 1) } ?? 0..<take.frameCount
+            let n = try session.writeFrames(shot: id, range: r, to: out)
+            print("wrote \(n) PNG frames to \(out)")
         }
     }
 }
@@ -133,20 +163,13 @@ struct Extend: ParsableCommand {
     @OptionGroup var project: ProjectPath
     @Option(help: "Shot id or 1-based position.") var shot: String
     @Option(parsing: .unconditional, help: "How many seconds to add.") var seconds: String
-    @Option(help: "A new prompt for the added part.") var prompt: String?
+    @Option(help: "Words for the added part only (kept in the take; the shot's prompt stays).") var prompt: String?
     @Flag(help: "Generate at full resolution (default: preview size).") var full = false
 
     func run() throws {
-        let session = try project.open()
-        defer { project.release(session) }
-        let p = session.project
-        let s = try p.resolveShot(shot)
-        let frames = try Parse.duration(seconds, rate: p.frameRate)
-        let take = try withJob("extend \(s.id)") { progress, cancel in
-            try session.extend(shot: s.id, frames: frames, prompt: prompt, quality: full ? .full : .preview,
-                               progress: progress, cancel: cancel)
-        }
-        print("\(s.id): extended by \(Kino.seconds(frames, p.frameRate)) s as take \(take.id) (\(take.frameCount) frames)")
+        var v = VerbInvocation("extend", ["shot": [shot], "seconds": [seconds]])
+        v.set("prompt", prompt); v.set("full", flag: full)
+        try project.run(v)
     }
 }
 
@@ -155,66 +178,59 @@ struct Refine: ParsableCommand {
         abstract: "Regenerate a shot from a time on (to another), keeping every frame before it bit-identical.")
     @OptionGroup var project: ProjectPath
     @Option(help: "Shot id or 1-based position.") var shot: String
-    @Option(parsing: .unconditional, help: "Start of the regenerated part (seconds or timecode).") var from: String
+    @Option(parsing: .unconditional, help: "Start of the regenerated part: seconds or timecode; negative counts from the shot's end.") var from: String
     @Option(parsing: .unconditional, help: "End of the regenerated part (default: the shot's end).") var to: String?
     @Option(parsing: .unconditional, help: "A new seed for the regenerated part.") var seed: String?
-    @Option(help: "A new prompt for the regenerated part.") var prompt: String?
+    @Option(help: "Words for the regenerated part only (kept in the take; the shot's prompt stays).") var prompt: String?
     @Flag(help: "Generate at full resolution (default: preview size).") var full = false
 
     func run() throws {
-        let session = try project.open()
-        defer { project.release(session) }
-        let p = session.project
-        let s = try p.resolveShot(shot)
-        let a = try Parse.time(from, rate: p.frameRate)
-        let b = try to.map { try Parse.time($0, rate: p.frameRate) }
-        let newSeed = try seed.map(Parse.seed)
-        let take = try withJob("refine \(s.id)") { progress, cancel in
-            try session.refine(shot: s.id, fromFrame: a, toFrame: b, seed: newSeed, prompt: prompt,
-                               quality: full ? .full : .preview, progress: progress, cancel: cancel)
-        }
-        print("\(s.id): refined from \(Kino.seconds(a, p.frameRate)) s as take \(take.id); frames before are unchanged")
+        var v = VerbInvocation("refine", ["shot": [shot], "from": [from]])
+        v.set("to", to); v.set("seed", seed); v.set("prompt", prompt); v.set("full", flag: full)
+        try project.run(v)
     }
 }
 
 struct Takes: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List a shot's takes, or choose which one it uses.")
+    static let configuration = CommandConfiguration(abstract: "List a shot's takes (complete ones numbered; cancelled and failed apart), or choose which one it uses.")
     @OptionGroup var project: ProjectPath
     @Option(help: "Shot id or 1-based position.") var shot: String
-    @Option(help: "Make this take (id like tk3, or its 1-based number in the list) the shot's current one.") var use: String?
+    @Option(help: "Make this take (its number among the complete takes, or its id like tk3) the shot's current one.") var use: String?
     @OptionGroup var output: JSONFlag
 
     func run() throws {
+        if let use {
+            try project.run(VerbInvocation("take", ["shot": [shot], "take": [use]]))
+            return
+        }
         let session = try project.open()
         defer { project.release(session) }
         let s = try session.project.resolveShot(shot)
-        let takes = session.takes(of: s.id)
-        if let use {
-            let id: TakeID
-            if let n = Int(use) {
-                guard n >= 1, n <= takes.count else { throw ValidationError.unknownTake(use) }
-                id = takes[n - 1].id
-            } else { id = TakeID(raw: use) }
-            try session.useTake(id, for: s.id)
-            print("\(s.id) now uses take \(id)")
-            return
-        }
+        let list = session.takeList(of: s.id)
         let current = session.project.shot(s.id)?.currentTakeID
+        let rows = list.complete.enumerated().map { TakeJSON(take: $1, number: $0 + 1, current: $1.id == current, framesDone: $1.frameCount) }
+            + list.unfinished.map { TakeJSON(take: $0, number: nil, current: false, framesDone: session.framesDone($0)) }
         if output.json {
-            try printJSON(takes.map { TakeJSON(take: $0, current: $0.id == current) })
-        } else if takes.isEmpty {
+            try printJSON(rows)
+        } else if rows.isEmpty {
             print("\(s.id) has no takes; render it with 'kino render --shot \(s.id)'")
         } else {
-            for (i, t) in takes.enumerated() {
-                print("\(t.id == current ? "*" : " ") \(i + 1). \(t.id)  \(t.status.rawValue)  \(t.frameCount) frames  seed \(t.seed)  \(TakeJSON.describe(t.lineage))")
+            for t in rows where t.number != nil {
+                print("\(t.current ? "*" : " ") \(t.number!). \(t.id)  \(t.frames) frames  seed \(t.seed)  \(t.lineage)  \"\(t.prompt)\"")
+            }
+            let apart = rows.filter { $0.number == nil }
+            if !apart.isEmpty {
+                print("not finished:")
+                for t in apart { print("    \(t.id)  \(t.status)  \(t.frames) of \(t.planned) frames done  seed \(t.seed)  \(t.lineage)") }
             }
         }
     }
 
     struct TakeJSON: Encodable {
-        let id: String, status: String, frames: Int, seed: UInt64, lineage: String, current: Bool, engine: String, prompt: String
-        init(take t: Take, current: Bool) {
-            id = t.id.raw; status = t.status.rawValue; frames = t.frameCount; seed = t.seed
+        let id: String, number: Int?, status: String, frames: Int, planned: Int, seed: UInt64, lineage: String, current: Bool
+        let engine: String, prompt: String
+        init(take t: Take, number: Int?, current: Bool, framesDone: Int) {
+            id = t.id.raw; self.number = number; status = t.status.rawValue; frames = framesDone; planned = t.frameCount; seed = t.seed
             lineage = TakeJSON.describe(t.lineage); self.current = current; engine = t.engine; prompt = t.prompt
         }
         static func describe(_ l: TakeLineage) -> String {
@@ -232,20 +248,11 @@ struct FrameCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "frame", abstract: "Write one full-resolution frame of a shot as PNG.")
     @OptionGroup var project: ProjectPath
     @Option(help: "Shot id or 1-based position.") var shot: String
-    @Option(parsing: .unconditional, help: "Time within the shot (seconds or timecode).") var time: String
-    @Option(name: .short, help: "Output PNG file.") var o: String
+    @Option(parsing: .unconditional, help: "Time within the shot (seconds or timecode; negative counts from its end).") var time: String
+    @Option(name: .short, help: "Output PNG file (.png).") var o: String
 
     func run() throws {
-        let session = try project.open()
-        defer { project.release(session) }
-        let p = session.project
-        let s = try p.resolveShot(shot)
-        let f = try Parse.time(time, rate: p.frameRate)
-        let frame = try withJob("render \(s.id)") { progress, cancel in
-            try session.frame(shot: s.id, at: f, quality: .full, progress: progress, cancel: cancel)
-        }
-        try session.writePNG(frame, to: o)
-        print("wrote \(o) (\(frame.width)x\(frame.height), \(s.id) frame \(f))")
+        try project.run(VerbInvocation("frame", ["shot": [shot], "time": [time], "output": [o]]))
     }
 }
 
@@ -253,31 +260,29 @@ struct Preview: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Show a frame of a shot in the terminal (sixel, kitty or character art), or a strip of it.")
     @OptionGroup var project: ProjectPath
     @Option(help: "Shot id or 1-based position.") var shot: String
-    @Option(parsing: .unconditional, help: "Time within the shot (seconds or timecode).") var time = "0"
-    @Option(help: "auto, sixel, kitty, blocks or ascii.") var mode = "auto"
-    @Option(help: "Width in terminal columns (default: the terminal's, at most 100).") var cols: Int?
-    @Option(help: "Height in terminal rows (default: keep the aspect).") var rows: Int?
+    @Option(parsing: .unconditional, help: "Time within the shot (seconds or timecode; negative counts from its end).") var time = "0"
+    @Option(help: "How to draw.") var mode: PreviewMode = .auto
+    @Option(parsing: .unconditional, help: "Width in terminal columns (default: the terminal's, at most 100).") var cols: String?
+    @Option(parsing: .unconditional, help: "Height in terminal rows (default: keep the aspect).") var rows: String?
     @Flag(help: "A contact sheet: one thumbnail every second, labelled with its time.") var strip = false
 
     func run() throws {
-        guard let m = PreviewMode(rawValue: mode.lowercased()) else {
-            throw ValidationError.invalidNumber(field: "mode", value: mode, expected: "auto, sixel, kitty, blocks or ascii")
-        }
+        let width = try cols.map { try CheckedNumber.whole($0, field: "--cols", range: 1...2000) } ?? min(100, terminalColumns() ?? 80)
+        let height = try rows.map { try CheckedNumber.whole($0, field: "--rows", range: 1...2000) }
         let session = try project.open()
         defer { project.release(session) }
         let p = session.project
         let s = try p.resolveShot(shot)
-        let caps = ProjectSession.terminalCapabilities(mode: m)
-        let width = cols ?? min(100, terminalColumns() ?? 80)
+        let caps = ProjectSession.terminalCapabilities(mode: mode)
         if strip {
             print(try session.previewStrip(shot: s.id, capabilities: caps, cols: width), terminator: "")
             return
         }
-        let f = try Parse.time(time, rate: p.frameRate)
+        let f = try VerbArgument("time", .shotTime, "").frames(time, in: p, shot: s)
         guard f < s.duration else {
             throw ValidationError.outOfRange(field: "time", value: time, range: "0…\(Kino.seconds(s.duration - 1, p.frameRate)) s (shot \(s.id))")
         }
-        print(try session.preview(shot: s.id, frame: f, capabilities: caps, cols: width, rows: rows), terminator: "")
+        print(try session.preview(shot: s.id, frame: f, capabilities: caps, cols: width, rows: height), terminator: "")
     }
 
     func terminalColumns() -> Int? {
@@ -290,23 +295,18 @@ struct Preview: ParsableCommand {
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export the timeline (or a range) to a video file or a PNG folder.",
-        discussion: "Codecs: h264 (MP4, libx264 yuv420p, BT.709, faststart), prores (MOV, ProRes 422 HQ), ffv1 (MKV, lossless), png (a folder of numbered frames). The file is written under a temporary name and renamed when complete.")
+        discussion: "The codec comes from the name: .mp4 h264 (libx264 yuv420p, BT.709, faststart), .mov prores (ProRes 422 HQ), .mkv ffv1 (lossless), a folder without an extension png (numbered frames). --codec must agree with the name. The file is written under a temporary name and renamed when complete; a destination in a missing folder is refused before anything renders.")
     @OptionGroup var project: ProjectPath
     @Option(name: .short, help: "Output file (or folder for png).") var o: String
-    @Option(help: "h264, prores, ffv1 or png.") var codec = "h264"
+    @Option(help: "Codec; must agree with the name's extension (default: the one it implies).") var codec: ExportCodec?
     @Option(parsing: .unconditional, help: "Range A-B of the timeline in seconds or timecode.") var range: String?
-    @Option(help: "H.264 quality, 0–51 (lower is better).") var crf = 18
-    @Option(help: "H.264 speed preset (ultrafast … veryslow).") var preset = "medium"
+    @Option(parsing: .unconditional, help: "H.264 quality, 0–51 (lower is better; default 18).") var crf: String?
+    @Option(help: "H.264 speed preset (ultrafast … veryslow; default medium).") var preset: String?
 
     func run() throws {
-        let session = try project.open()
-        defer { project.release(session) }
-        let p = session.project
-        let r = try range.map { try Parse.range($0, rate: p.frameRate) }
-        let result = try withJob("export") { progress, cancel in
-            try session.export(to: o, codec: codec, crf: crf, preset: preset, range: r, progress: progress, cancel: cancel)
-        }
-        print("wrote \(result.path): \(result.codec) \(result.width)x\(result.height), \(result.frames) frames, \(String(format: "%.3f", result.seconds)) s, \(result.bytes) bytes")
+        var v = VerbInvocation("export", ["output": [o]])
+        v.set("codec", codec?.rawValue); v.set("range", range); v.set("crf", crf); v.set("preset", preset)
+        try project.run(v)
     }
 }
 

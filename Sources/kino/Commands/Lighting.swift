@@ -3,8 +3,8 @@ import KinoCore
 import KinoKit
 
 struct LightingCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "lighting", abstract: "Add or change lighting setups.",
-                                                    subcommands: [Add.self, Set.self])
+    static let configuration = CommandConfiguration(commandName: "lighting", abstract: "Add, change or remove lighting setups.",
+                                                    subcommands: [Add.self, Set.self, Remove.self])
 
     struct Values: ParsableArguments {
         @Option(parsing: .unconditional, help: "Key light azimuth in degrees (0 = from the camera side).") var azimuth: String?
@@ -12,17 +12,13 @@ struct LightingCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "Colour temperature in kelvin (1000–12000).") var temperature: String?
         @Option(parsing: .unconditional, help: "Key intensity (0–4).") var intensity: String?
         @Option(parsing: .unconditional, help: "Ambient fill (0–1).") var ambient: String?
-        @Option(name: .customLong("time-of-day"), help: "morning, noon, afternoon, sunset or night.") var timeOfDay: String?
-        @Option(help: "clear, rain or fog.") var weather: String?
+        @Option(name: .customLong("time-of-day"), help: "Time of day.") var timeOfDay: TimeOfDay?
+        @Option(help: "Weather.") var weather: Weather?
 
-        func apply(to l: inout LightingSetup) throws {
-            if let v = azimuth { l.keyAzimuth = try Parse.double(v, field: "azimuth", range: -360...360) }
-            if let v = elevation { l.keyElevation = try Parse.double(v, field: "elevation", range: -90...90) }
-            if let v = temperature { l.colorTemperature = try Parse.double(v, field: "temperature", range: 1000...12000) }
-            if let v = intensity { l.intensity = try Parse.double(v, field: "intensity", range: 0...4) }
-            if let v = ambient { l.ambient = try Parse.double(v, field: "ambient", range: 0...1) }
-            if let v = timeOfDay { l.timeOfDay = try Parse.enumValue(v, field: "time of day") }
-            if let v = weather { l.weather = try Parse.enumValue(v, field: "weather") }
+        func add(to v: inout VerbInvocation) {
+            v.set("azimuth", azimuth); v.set("elevation", elevation); v.set("temperature", temperature)
+            v.set("intensity", intensity); v.set("ambient", ambient)
+            v.set("time-of-day", timeOfDay?.rawValue); v.set("weather", weather?.rawValue)
         }
     }
 
@@ -31,19 +27,10 @@ struct LightingCommand: ParsableCommand {
         @OptionGroup var project: ProjectPath
         @Option(help: "Name.") var name: String
         @OptionGroup var values: Values
-
         func run() throws {
-            let session = try project.open()
-            defer { project.release(session) }
-            var setup = LightingSetup(id: "lt0", name: name)
-            try values.apply(to: &setup)
-            var newID: LightingID?
-            try session.apply { p in
-                let (edit, id) = try p.addingLighting { id in var l = setup; l.id = id; return l }
-                newID = id
-                return edit
-            }
-            print("added lighting \(newID!) '\(name)'")
+            var v = VerbInvocation("lighting add", ["name": [name]])
+            values.add(to: &v)
+            try project.run(v)
         }
     }
 
@@ -53,17 +40,18 @@ struct LightingCommand: ParsableCommand {
         @Argument(help: "Lighting id or name.") var lighting: String
         @Option(help: "New name.") var name: String?
         @OptionGroup var values: Values
-
         func run() throws {
-            let session = try project.open()
-            defer { project.release(session) }
-            let edit = try session.apply { p in
-                try p.updatingLighting(try p.resolveLighting(lighting).id) { l in
-                    if let name { l.name = name }
-                    try values.apply(to: &l)
-                }
-            }
-            print(edit.label)
+            var v = VerbInvocation("lighting set", ["lighting": [lighting]])
+            v.set("name", name)
+            values.add(to: &v)
+            try project.run(v)
         }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove a lighting setup that no scene or shot uses (undo brings it back).")
+        @OptionGroup var project: ProjectPath
+        @Argument(help: "Lighting id or name.") var lighting: String
+        func run() throws { try project.run(VerbInvocation("lighting remove", ["lighting": [lighting]])) }
     }
 }
