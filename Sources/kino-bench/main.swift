@@ -1,20 +1,22 @@
 import Foundation
 
 // kino-bench: the benchmarks of Kino, run in a release build:
-//   swift run -c release kino-bench [all|edits|engine|demo|generation|media|terminal|editor]
+//   swift run -c release kino-bench [all|edits|engine|demo|stills FOLDER|generation|media|terminal|editor]
 // Each prints a table. Tests never assert on time; these figures go into the issue notes.
 let which = CommandLine.arguments.dropFirst().first ?? "all"
 let benches: [(String, () throws -> String)] = [
     ("edits", EditBenchmark.run),
     ("engine", EngineFigures.run),
     ("demo", DemoShotBenchmark.run),
+    ("stills", DemoShotBenchmark.stills),
     ("generation", GenerationBenchmark.run),
     ("media", MediaFigures.run),
     ("terminal", TerminalFigures.run),
     ("editor", EditorFigures.run),
 ]
 var ran = false
-for (name, run) in benches where which == "all" || which == name {
+// `stills FOLDER` writes the demo's frames for Docs/Engine.md; it is not a benchmark, so `all` skips it.
+for (name, run) in benches where (which == "all" && name != "stills") || which == name {
     ran = true
     do { print(try run()) } catch { print("\(name): failed: \(error)") }
     print("")
