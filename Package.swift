@@ -22,6 +22,8 @@ let package = Package(
                        providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(name: "CFFmpeg", pkgConfig: "libavformat",
                        providers: [.apt(["libavformat-dev", "libavcodec-dev", "libswscale-dev", "libswresample-dev", "libavutil-dev"])]),
+        .systemLibrary(name: "CEspeakNG", pkgConfig: "espeak-ng", providers: [.apt(["libespeak-ng-dev"])]),
+        .systemLibrary(name: "CEbur128", pkgConfig: "libebur128", providers: [.apt(["libebur128-dev"])]),
         .systemLibrary(name: "CChafa", pkgConfig: "chafa",
                        providers: [.apt(["libchafa-dev", "libglib2.0-dev"])]),
 
@@ -30,7 +32,7 @@ let package = Package(
         .target(name: "KinoStore", dependencies: ["KinoCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "KinoMedia", dependencies: ["KinoCore", "CFFmpeg"]),
         .target(name: "KinoTerminal", dependencies: ["KinoCore", "CChafa"]),
-        .target(name: "KinoAudio", dependencies: ["KinoCore"]),
+        .target(name: "KinoAudio", dependencies: ["KinoCore", "CEspeakNG", "CEbur128"]),
         .target(name: "KinoInterchange", dependencies: ["KinoCore"]),
         .target(name: "KinoKit", dependencies: ["KinoCore", "KinoEngine", "KinoStore", "KinoMedia", "KinoTerminal", "KinoAudio", "KinoInterchange"]),
         .target(name: "KinoEditor", dependencies: ["KinoCore", "KinoKit", .product(name: "TOMLKit", package: "TOMLKit")]),
@@ -40,7 +42,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kino-bench", dependencies: [
-            "KinoCore", "KinoKit", "KinoEngine", "KinoStore", "KinoMedia", "KinoTerminal", "KinoEditor", "KinoTUI", "KinoAudio",
+            "KinoCore", "KinoKit", "KinoEngine", "KinoStore", "KinoMedia", "KinoTerminal", "KinoEditor", "KinoTUI", "KinoAudio", "KinoInterchange",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
 

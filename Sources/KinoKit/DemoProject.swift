@@ -42,6 +42,7 @@ public enum DemoProject {
         try shot(rooms, "Living room", "Maya walking through a living room using a phone, camera following from behind", 5, cast: [maya])
         try shot(rooms, "Kitchen", "Maya walking through a kitchen using a phone, wide shot", 5, cast: [maya])
         try shot(rooms, "Office", "Maya walking into an office using a phone, camera following from behind", 5, cast: [maya])
+        try addSound(to: &p)
         return p
     }
 }

@@ -3,17 +3,6 @@ import KinoAudio
 import KinoCore
 import KinoMedia
 
-/// Errors of the sound layer, each one sentence.
-public enum SoundError: Error, LocalizedError, Sendable, Equatable {
-    case voiceUnavailable(String)
-
-    public var errorDescription: String? {
-        switch self {
-        case .voiceUnavailable(let why): return "cannot speak the voice line: \(why)"
-        }
-    }
-}
-
 extension ProjectSession {
     /// Timeline frame at `seconds`, refusing a time that is not a finite, non-negative number.
     func timelineFrame(seconds: Double) throws -> Int {
@@ -63,23 +52,28 @@ extension ProjectSession {
         try mixer(snapshot ?? project).mix()
     }
 
-    /// The sound of timeline frames `range` for an export, or nil when the project is silent.
-    func soundtrack(_ p: Project, range: Range<Int>) throws -> StereoBuffer? {
+    /// The sound of timeline frames `range` for an export, normalised to `loudness` LUFS with
+    /// true peaks under −1 dBTP when asked, or nil when the project is silent.
+    func soundtrack(_ p: Project, range: Range<Int>, loudness: Double? = nil) throws -> StereoBuffer? {
         guard p.hasSound else { return nil }
         let mix = try mixdown(snapshot: p)
-        return mix.slice(AudioClock.sample(atFrame: range.lowerBound, rate: p.frameRate)..<AudioClock.sample(atFrame: range.upperBound, rate: p.frameRate))
+        let part = mix.slice(AudioClock.sample(atFrame: range.lowerBound, rate: p.frameRate)..<AudioClock.sample(atFrame: range.upperBound, rate: p.frameRate))
+        guard let loudness else { return part }
+        return try Loudness.normalise(part, targetLUFS: loudness).0
     }
 
     /// Writes the mix (or, with `stems`, one file per lane: NAME-voice.wav …) as WAV or FLAC.
     /// Returns the files written.
     @discardableResult
-    public func exportSound(to path: String, stems: Bool = false, range: Range<Int>? = nil) throws -> [String] {
+    public func exportSound(to path: String, stems: Bool = false, range: Range<Int>? = nil, loudness: Double? = nil) throws -> [String] {
         let p = project
         guard p.duration > 0 else { throw KinoKitError.nothingToExport }
         let r = range ?? 0..<p.duration
         let samples = AudioClock.sample(atFrame: r.lowerBound, rate: p.frameRate)..<AudioClock.sample(atFrame: r.upperBound, rate: p.frameRate)
         guard stems else {
-            _ = try KinoMedia.exportSound(try mixdown(snapshot: p).slice(samples), to: path)
+            var mix = try mixdown(snapshot: p).slice(samples)
+            if let loudness { mix = try Loudness.normalise(mix, targetLUFS: loudness).0 }
+            _ = try KinoMedia.exportSound(mix, to: path)
             return [path]
         }
         let ext = (path as NSString).pathExtension, base = (path as NSString).deletingPathExtension
@@ -111,8 +105,8 @@ extension ProjectSession {
             return try AudioDecoder.decode(path: ref.path)
         case .musicBed(let seed):
             return MusicBed.render(seed: seed, count: clip.sourceSamples)
-        case .voice:
-            throw SoundError.voiceUnavailable("this build cannot speak yet")
+        case .voice(let line):
+            return try speak(line)
         }
     }
 

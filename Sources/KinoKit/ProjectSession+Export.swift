@@ -27,7 +27,7 @@ extension ProjectSession {
     /// that does not exist is refused first.
     @discardableResult
     public func export(to path: String, codec: String? = nil, crf: Int = 18, preset: String = "medium",
-                       range: Range<Int>? = nil, sound: Bool = true, progress: GenerationProgress = GenerationProgress(),
+                       range: Range<Int>? = nil, sound: Bool = true, loudness: Double? = nil, progress: GenerationProgress = GenerationProgress(),
                        cancel: CancelToken = CancelToken()) throws -> ExportResult {
         let p = project
         guard !p.shots.isEmpty, p.duration > 0 else { throw KinoKitError.nothingToExport }
@@ -44,7 +44,7 @@ extension ProjectSession {
                                       width: p.settings.resolution.width, height: p.settings.resolution.height)
         try settings.validate()
         if settings.codec != .png { settings.provenance = try provenance(of: p, range: r, cancel: cancel) }
-        let soundtrack = sound ? try self.soundtrack(p, range: r) : nil
+        let soundtrack = sound ? try self.soundtrack(p, range: r, loudness: loudness) : nil
         progress.start(total: r.count)
         // The project is taken once, so an edit during the export cannot mix versions.
         let provider = TimelineFrames(session: self, project: p, range: r, cancel: cancel)

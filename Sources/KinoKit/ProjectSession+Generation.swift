@@ -54,7 +54,7 @@ extension ProjectSession {
         let p = project
         guard let shot = p.shot(id), let tid = shot.currentTakeID,
               let (take, _) = try? store.take(tid), take.status == .complete else { return .notRendered }
-        return take.inputHash == SpecSnapshot(project: p, shot: shot).inputHash(engine: engine.identity) ? .rendered : .stale
+        return take.inputHash == p.inputs(of: shot).hash(engine: engine.identity) ? .rendered : .stale
     }
 
     /// What the engine understands of a shot's prompt.
@@ -228,9 +228,8 @@ extension ProjectSession {
         try apply { p in
             try p.updatingShot(shot) { s in
                 if let st = state {
-                    s.prompt = st.prompt; s.duration = st.duration; s.seed = st.seed; s.cast = st.cast
-                    s.camera = st.camera; s.cameraPreset = st.cameraPreset; s.cameraIsExplicit = st.cameraIsExplicit
-                    s.startImage = st.startImage; s.sourceVideo = st.sourceVideo; s.lightingID = st.lightingID
+                    for field in ShotField.all where field.role == .input { field.copy(st, &s) }
+                    s.cameraPreset = st.cameraPreset   // the label of the camera restored with it
                     // Characters removed since cannot be cast again.
                     s.cast = s.cast.filter { p.character($0.characterID) != nil }
                     if let l = s.lightingID, p.lighting(l) == nil { s.lightingID = nil }

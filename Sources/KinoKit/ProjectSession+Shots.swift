@@ -75,10 +75,10 @@ extension ProjectSession {
     @discardableResult
     public func addCharacter(name: String, description: String, referencePath: String?) throws -> Character {
         let (reference, frame) = try loadReference(referencePath)
-        let seed = UInt64(project.nextIDNumber)
-        let appearance = Appearance.derive(fromDescription: description + " " + name, seed: seed, reference: frame)
         var id: CharacterID?
         try apply { p in
+            // Seeded by the id the file hands out now, inside the edit's transaction.
+            let appearance = Appearance.derive(fromDescription: description + " " + name, seed: UInt64(p.nextIDNumber), reference: frame)
             let (edit, newID) = try p.addingCharacter(name: name, description: description, reference: reference, appearance: appearance)
             id = newID
             return edit
@@ -97,18 +97,16 @@ extension ProjectSession {
         } else if let existing = current.reference, FileManager.default.fileExists(atPath: existing.path) {
             frame = try? loadImage(existing.path)
         }
-        let newDescription = description ?? current.description
-        var appearance = current.appearance
-        if description != nil || referencePath != nil {
-            appearance = Appearance.derive(fromDescription: newDescription + " " + (name ?? current.name),
-                                           seed: UInt64(current.id.number), reference: frame)
-        }
+        // Only what was asked for changes, on top of the character as the file holds it now.
         try apply { p in
             try p.updatingCharacter(current.id) {
                 if let name { $0.name = name }
-                $0.description = newDescription
-                $0.reference = reference
-                $0.appearance = appearance
+                if let description { $0.description = description }
+                if referencePath != nil { $0.reference = reference }
+                if description != nil || referencePath != nil {
+                    $0.appearance = Appearance.derive(fromDescription: $0.description + " " + $0.name,
+                                                      seed: UInt64(current.id.number), reference: frame)
+                }
             }
         }
         return project.character(current.id)!

@@ -5,13 +5,23 @@ import KinoStore
 
 /// The one API that the command line and the editor stand on: a project file opened for
 /// editing, with the engine and the frame cache beside it. Thread-safe: the editor applies
-/// edits on its UI thread while render jobs run on others.
+/// edits on its UI thread while render jobs run on others. Other processes may edit the same
+/// file: every edit, undo and redo first catches up with what they committed, inside its
+/// write transaction, and `followFile()` catches up between edits.
 public final class ProjectSession: @unchecked Sendable {
     public let path: String
     let store: ProjectStore
     let engine: any GenerationEngine
     let lock = NSRecursiveLock()
     private var _project: Project
+    /// Where `_project` stands in the file's journal.
+    private var position: JournalPosition
+    /// PRAGMA data_version when `_project` last caught up: unchanged means no other process
+    /// committed since, so nothing needs reading.
+    private var seenDataVersion: Int64
+    /// Counts the times `_project` changed other than by applying an edit exactly as given:
+    /// another process's edits caught up with, or an edit completed against a newer shot.
+    private var _externalGeneration = 0
     /// Files whose content hash was checked: path → (modification time, size).
     private var verifiedMedia: [String: (Date, Int64)] = [:]
 
@@ -19,7 +29,9 @@ public final class ProjectSession: @unchecked Sendable {
         self.path = path
         self.store = store
         self.engine = engine
-        self._project = try store.loadProject()
+        // The version first: a commit landing between the two is caught up with later.
+        self.seenDataVersion = try store.dataVersion()
+        (self._project, self.position) = try store.loadProjectAndPosition()
     }
 
     /// Creates a new, empty project file (refuses to overwrite).
@@ -54,51 +66,116 @@ public final class ProjectSession: @unchecked Sendable {
     }
 
     /// Validates and applies `edit`, persisting it with its journal row in one transaction.
+    /// The edit is checked against the file as it is inside that transaction; a shot change
+    /// built from an older copy of the shot is completed against the current one (see
+    /// `Edit.completed(against:)`), and refused when another process changed the same field.
     /// On any error the project (in memory and on disk) is unchanged.
     @discardableResult
     public func apply(_ edit: Edit) throws -> Project {
-        try lock.withLock {
-            let next = try _project.applying(edit)
-            try store.record(edit)
-            _project = next
-            return next
-        }
+        try lock.withLock { try commit { _ in edit }.project }
     }
 
-    /// Builds an edit from the current project and applies it, atomically with respect to
-    /// other threads (so the edit is never built from a stale project).
+    /// Builds an edit from the current project — the file's, read inside the write
+    /// transaction, so ids and old values are never another process's stale ones — and
+    /// applies it.
     @discardableResult
     public func apply(_ build: (Project) throws -> Edit) throws -> Edit {
-        try lock.withLock {
-            let edit = try build(_project)
-            try apply(edit)
-            return edit
-        }
+        try lock.withLock { try commit(build).edit }
     }
 
-    /// Reverts the last edit; returns it, or nil when there is nothing to undo.
+    private func commit(_ build: (Project) throws -> Edit) throws -> (edit: Edit, project: Project) {
+        let (edit, next, seq) = try store.write { tx in
+            try catchUp(tx)
+            var edit = try build(_project)
+            let next: Project
+            do {
+                next = try _project.applying(edit)
+            } catch let error as ValidationError {
+                guard case .stale = error, let completed = try? edit.completed(against: _project), completed != edit,
+                      let n = try? _project.applying(completed) else { throw error }
+                (edit, next) = (completed, n)
+                _externalGeneration += 1
+            }
+            return (edit, next, try tx.record(edit))
+        }
+        _project = next
+        position = JournalPosition(lastDone: seq, doneCount: position.doneCount + 1)
+        return (edit, next)
+    }
+
+    /// Reverts the latest edit of the shared journal (whichever process made it); returns it,
+    /// or nil when there is nothing to undo.
     @discardableResult
     public func undo() throws -> Edit? {
-        try lock.withLock {
-            guard let (seq, edit) = try store.lastDone(current: _project) else { return nil }
-            let inverse = edit.inverse
-            let next = try _project.applying(inverse)
-            try store.markJournal(seq: seq, applying: inverse, newState: "undone")
-            _project = next
-            return edit
+        try lock.withLock { try step(undoing: true) }
+    }
+
+    /// Re-applies the oldest undone edit of the shared journal; returns it, or nil when there
+    /// is nothing to redo.
+    @discardableResult
+    public func redo() throws -> Edit? {
+        try lock.withLock { try step(undoing: false) }
+    }
+
+    private func step(undoing: Bool) throws -> Edit? {
+        let done = try store.write { tx -> (Edit, Project, JournalPosition)? in
+            try catchUp(tx)
+            guard let (seq, edit) = undoing ? try tx.lastDone(current: _project) : try tx.firstUndone(current: _project) else { return nil }
+            let change = undoing ? edit.inverse : edit
+            let next = try _project.applying(change)
+            try tx.markJournal(seq: seq, applying: change, newState: undoing ? .undone : .done)
+            return (edit, next, try tx.position())
+        }
+        guard let (edit, next, now) = done else { return nil }
+        _project = next
+        position = now
+        return edit
+    }
+
+    /// Catches up with what other processes committed since the last look; cheap when nothing
+    /// was (one PRAGMA). Returns the shots that may have changed, all of them after a reload,
+    /// nil when nothing changed. Skips (nil) while this session is busy with an edit of its own.
+    public func followFile() throws -> Set<ShotID>? {
+        guard lock.try() else { return nil }
+        defer { lock.unlock() }
+        switch try catchUpIfChanged() {
+        case .unchanged: return nil
+        case .replayed(let shots): return shots
+        case .reloaded: return Set(_project.shots.map(\.id))
         }
     }
 
-    /// Re-applies the last undone edit; returns it, or nil when there is nothing to redo.
-    @discardableResult
-    public func redo() throws -> Edit? {
+    /// The project as the file holds it now, other processes' edits included: what a verb's
+    /// arguments (positions, names) are resolved against.
+    public func currentProject() throws -> Project {
         try lock.withLock {
-            guard let (seq, edit) = try store.firstUndone(current: _project) else { return nil }
-            let next = try _project.applying(edit)
-            try store.markJournal(seq: seq, applying: edit, newState: "done")
-            _project = next
-            return edit
+            try catchUpIfChanged()
+            return _project
         }
+    }
+
+    /// Catches up outside an edit when the file's data_version moved (call with the lock held).
+    @discardableResult
+    private func catchUpIfChanged() throws -> JournalCatchUp {
+        guard try store.dataVersion() != seenDataVersion else { return .unchanged }
+        return try store.read { try catchUp($0) }
+    }
+
+    /// Changes with every catch-up that changed the project and every edit completed against
+    /// a newer shot: a front end holding its own copy of the project compares it to know
+    /// when to take `project` again.
+    public var externalGeneration: Int { lock.withLock { _externalGeneration } }
+
+    /// Brings `_project` up to the file inside `tx` (call with the lock held).
+    @discardableResult
+    private func catchUp(_ tx: JournalTransaction) throws -> JournalCatchUp {
+        let version = try tx.dataVersion()
+        guard version != seenDataVersion else { return .unchanged }
+        var p = _project, at = position
+        let result = try tx.catchUp(&p, from: &at)
+        (_project, position, seenDataVersion) = (p, at, version)
+        if result != .unchanged { _externalGeneration += 1 }
+        return result
     }
 
     public var canUndo: Bool { (try? store.journalCounts().done) ?? 0 > 0 }

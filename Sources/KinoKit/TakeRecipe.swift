@@ -14,30 +14,34 @@ struct SpecSnapshot: Codable, Hashable, Sendable {
     init(project p: Project, shot: Shot) {
         var s = shot
         s.currentTakeID = nil
-        self.shot = s
-        self.characters = shot.cast.compactMap { p.character($0.characterID) }
-        self.lighting = p.effectiveLighting(for: shot)
-        self.environment = p.scene(shot.sceneID)?.environment ?? ""
-        self.frameRate = p.frameRate
+        let context = p.renderContext(of: shot)
+        self.init(shot: s, characters: context.characters, lighting: context.lighting,
+                  environment: context.environment, frameRate: p.frameRate)
+    }
+
+    /// The inputs this snapshot was taken of (the one definition, in KinoCore).
+    var inputs: ShotInputs {
+        ShotInputs(shot: shot, characters: characters, lighting: lighting, environment: environment, frameRate: frameRate)
     }
 
     /// Hash of everything that decides the pixels, with the engine's identity.
-    func inputHash(engine: EngineIdentity) -> String {
-        var s = shot
-        s.name = ""
-        s.cameraPreset = nil
-        s.sceneID = SceneID(raw: "")
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys]
-        var bytes = Array(engine.description.utf8)
-        bytes += [UInt8]((try? e.encode(SpecSnapshot(shot: s, characters: characters, lighting: lighting.map { var l = $0; l.name = ""; return l },
-                                             environment: environment, frameRate: frameRate))) ?? Data())
-        return String(SHA256Digest.hex(bytes).prefix(16))
-    }
+    func inputHash(engine: EngineIdentity) -> String { inputs.hash(engine: engine) }
 
     private init(shot: Shot, characters: [Character], lighting: LightingSetup?, environment: String, frameRate: FrameRate) {
         self.shot = shot; self.characters = characters; self.lighting = lighting
         self.environment = environment; self.frameRate = frameRate
+    }
+}
+
+extension ShotInputs {
+    /// The input hash a take records: SHA-256 over the engine's identity and these inputs as
+    /// sorted-key JSON, first 16 hex digits. A shot is rendered when its current take's hash
+    /// equals this.
+    public func hash(engine: EngineIdentity) -> String {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        let bytes = Array(engine.description.utf8) + [UInt8]((try? e.encode(self)) ?? Data())
+        return String(SHA256Digest.hex(bytes).prefix(16))
     }
 }
 

@@ -36,27 +36,7 @@ enum EditPersistence {
             }
             try db.cachedStatement(sql: "UPDATE shot SET position = ? WHERE id = ?").execute(arguments: [to, id.raw])
         case .updateShot(let old, let s):
-            // Only the columns that changed: most edits touch one field, and the camera JSON is large.
-            var sets: [String] = []
-            var args: [DatabaseValueConvertible?] = []
-            func set(_ column: String, _ value: DatabaseValueConvertible?) { sets.append("\(column) = ?"); args.append(value) }
-            if old.sceneID != s.sceneID { set("scene_id", s.sceneID.raw) }
-            if old.name != s.name { set("name", s.name) }
-            if old.prompt != s.prompt { set("prompt", s.prompt) }
-            if old.duration != s.duration { set("duration", s.duration) }
-            if old.seed != s.seed { set("seed", Int64(bitPattern: s.seed)) }
-            if old.cast != s.cast { set("cast_json", try JournalCoding.encodeValue(s.cast)) }
-            if old.camera != s.camera { set("camera", try JournalCoding.encodeValue(s.camera)) }
-            if old.cameraPreset != s.cameraPreset { set("camera_preset", s.cameraPreset?.rawValue) }
-            if old.cameraIsExplicit != s.cameraIsExplicit { set("camera_explicit", s.cameraIsExplicit) }
-            if old.startImage != s.startImage { set("start_image", try s.startImage.map(JournalCoding.encodeValue)) }
-            if old.sourceVideo != s.sourceVideo { set("source_video", try s.sourceVideo.map(JournalCoding.encodeValue)) }
-            if old.lightingID != s.lightingID { set("lighting_id", s.lightingID?.raw) }
-            if old.currentTakeID != s.currentTakeID { set("current_take_id", s.currentTakeID?.raw) }
-            guard !sets.isEmpty else { return }
-            args.append(s.id.raw)
-            try db.cachedStatement(sql: "UPDATE shot SET \(sets.joined(separator: ", ")) WHERE id = ?")
-                .execute(arguments: StatementArguments(args))
+            try ShotRow.update(db, old: old, new: s)
         case .insertCharacter(let c, let i):
             try shiftPositions(db, table: "character", from: i, by: 1)
             try insertCharacter(db, c, at: i)
@@ -110,13 +90,7 @@ enum EditPersistence {
             .execute(arguments: [s.id.raw, i, s.name, s.environment, s.lightingID?.raw])
     }
 
-    static func insertShot(_ db: Database, _ s: Shot, at i: Int) throws {
-        let v = try ShotColumns(s)
-        try db.cachedStatement(sql: """
-            INSERT INTO shot (scene_id, name, prompt, duration, seed, cast_json, camera, camera_preset, camera_explicit,
-            start_image, source_video, lighting_id, current_take_id, id, position) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-            """).execute(arguments: v.arguments + [s.id.raw, i])
-    }
+    static func insertShot(_ db: Database, _ s: Shot, at i: Int) throws { try ShotRow.insert(db, s, at: i) }
 
     static func insertCharacter(_ db: Database, _ c: Character, at i: Int) throws {
         try db.cachedStatement(sql: "INSERT INTO character (id, position, name, description, reference, appearance) VALUES (?, ?, ?, ?, ?, ?)")
@@ -135,17 +109,5 @@ enum EditPersistence {
     static func insertMarker(_ db: Database, _ m: Marker, at i: Int) throws {
         try db.cachedStatement(sql: "INSERT INTO marker (id, position, frame, label) VALUES (?, ?, ?, ?)")
             .execute(arguments: [m.id.raw, i, m.frame, m.label])
-    }
-}
-
-/// A shot's column values in the order the UPDATE and INSERT statements list them.
-struct ShotColumns {
-    let arguments: StatementArguments
-    init(_ s: Shot) throws {
-        arguments = [s.sceneID.raw, s.name, s.prompt, s.duration, Int64(bitPattern: s.seed),
-                     try JournalCoding.encodeValue(s.cast), try JournalCoding.encodeValue(s.camera),
-                     s.cameraPreset?.rawValue, s.cameraIsExplicit,
-                     try s.startImage.map(JournalCoding.encodeValue), try s.sourceVideo.map(JournalCoding.encodeValue),
-                     s.lightingID?.raw, s.currentTakeID?.raw]
     }
 }

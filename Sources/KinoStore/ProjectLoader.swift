@@ -30,7 +30,7 @@ enum ProjectLoader {
                           reference: try (try r.decode(String?.self, forColumn: "reference")).map { try JournalCoding.decodeValue(MediaReference.self, $0) },
                           appearance: try JournalCoding.decodeValue(Appearance.self, (try r.decode(forColumn: "appearance"))))
             }
-            project.shots = try Row.fetchAll(db, sql: "SELECT * FROM shot ORDER BY position").map(shot(from:))
+            project.shots = try ShotRow.loadAll(db)
             try checkReferences(project, path: path)
             project.markers = try Row.fetchAll(db, sql: "SELECT * FROM marker ORDER BY position").map { r in
                 Marker(id: MarkerID(raw: (try r.decode(forColumn: "id"))), frame: (try r.decode(forColumn: "frame")), label: (try r.decode(forColumn: "label")))
@@ -46,6 +46,10 @@ enum ProjectLoader {
         } catch let e as DecodingError {
             throw StoreError.corrupt(path, detail: "unreadable value: \(e.localizedDescription)")
         } catch let e as ValidationError {
+            throw StoreError.corrupt(path, detail: e.localizedDescription)
+        } catch let e as FieldCodingError {
+            throw StoreError.corrupt(path, detail: e.localizedDescription)
+        } catch let e as CameraPathBinaryError {
             throw StoreError.corrupt(path, detail: e.localizedDescription)
         }
     }
@@ -64,19 +68,6 @@ enum ProjectLoader {
         }
         for sc in p.scenes { if let l = sc.lightingID, !lights.contains(l) { throw StoreError.corrupt(path, detail: "scene \(sc.id) uses a missing lighting setup \(l)") } }
         guard Set(p.shots.map(\.id)).count == p.shots.count else { throw StoreError.corrupt(path, detail: "two shots share an id") }
-    }
-
-    static func shot(from r: Row) throws -> Shot {
-        Shot(id: ShotID(raw: (try r.decode(forColumn: "id"))), sceneID: SceneID(raw: (try r.decode(forColumn: "scene_id"))), name: (try r.decode(forColumn: "name")), prompt: (try r.decode(forColumn: "prompt")),
-             duration: (try r.decode(forColumn: "duration")), seed: UInt64(bitPattern: (try r.decode(forColumn: "seed"))),
-             cast: try JournalCoding.decodeValue([CastMember].self, (try r.decode(forColumn: "cast_json"))),
-             camera: try JournalCoding.decodeValue(CameraPath.self, (try r.decode(forColumn: "camera"))),
-             cameraPreset: try (try r.decode(String?.self, forColumn: "camera_preset")).map { try decodeEnum($0) },
-             cameraIsExplicit: (try r.decode(forColumn: "camera_explicit")),
-             startImage: try (try r.decode(String?.self, forColumn: "start_image")).map { try JournalCoding.decodeValue(MediaReference.self, $0) },
-             sourceVideo: try (try r.decode(String?.self, forColumn: "source_video")).map { try JournalCoding.decodeValue(VideoSource.self, $0) },
-             lightingID: (try r.decode(String?.self, forColumn: "lighting_id")).map(LightingID.init(raw:)),
-             currentTakeID: (try r.decode(String?.self, forColumn: "current_take_id")).map(TakeID.init(raw:)))
     }
 
     static func decodeEnum<E: RawRepresentable>(_ raw: String) throws -> E where E.RawValue == String {

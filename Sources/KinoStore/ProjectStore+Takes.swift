@@ -30,7 +30,7 @@ public struct StoredThumbnail: Sendable, Hashable {
 extension ProjectStore {
     /// Hands out the next take id.
     public func allocateTakeID() throws -> TakeID {
-        try mapped {
+        try retryingWhenBusy {
             try db.write { db in
                 let n = try Int.fetchOne(db, sql: "SELECT next FROM take_counter WHERE id = 1") ?? 1
                 try db.execute(sql: "UPDATE take_counter SET next = ? WHERE id = 1", arguments: [n + 1])
@@ -41,7 +41,7 @@ extension ProjectStore {
 
     /// Inserts or replaces a take with its recipe (how to regenerate it) and checkpoints, in one transaction.
     public func saveTake(_ t: Take, recipe: String, checkpoints: [StoredCheckpoint], thumbnails: [StoredThumbnail]) throws {
-        try mapped {
+        try retryingWhenBusy {
             try db.write { db in
                 try db.execute(sql: """
                     INSERT OR REPLACE INTO take (id, shot_id, seed, input_hash, lineage, status, engine, frame_count, prompt, recipe, created_at)

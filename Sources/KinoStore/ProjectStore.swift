@@ -8,13 +8,9 @@ import KinoCore
 public final class ProjectStore: @unchecked Sendable {
     public let path: String
     let db: DatabaseQueue
-    /// Undone journal rows, kept in memory so the common edit (nothing to discard) skips a statement.
-    private var undoneRows: Int
-
-    private init(path: String, db: DatabaseQueue) throws {
+    private init(path: String, db: DatabaseQueue) {
         self.path = path
         self.db = db
-        self.undoneRows = try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM journal WHERE state = 'undone'") ?? 0 }
     }
 
     static func configuration() -> Configuration {
@@ -94,6 +90,7 @@ public final class ProjectStore: @unchecked Sendable {
                 guard check == ["ok"] else {
                     throw StoreError.corrupt(path, detail: check.prefix(1).joined())
                 }
+                try Schema.checkBeforeMigrating(db, path: path)
             }
         } catch let e as DatabaseError {
             try? queue.close()
@@ -117,7 +114,7 @@ public final class ProjectStore: @unchecked Sendable {
             try? queue.close()
             throw mapOpenError(e, path: path)
         }
-        do { return try ProjectStore(path: path, db: queue) } catch let e as DatabaseError { throw mapOpenError(e, path: path) }
+        return ProjectStore(path: path, db: queue)
     }
 
     static func mapOpenError(_ e: DatabaseError, path: String) -> StoreError {
@@ -126,6 +123,7 @@ public final class ProjectStore: @unchecked Sendable {
         case .SQLITE_CORRUPT: return .corrupt(path, detail: e.message ?? "malformed")
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH: return .unwritable(path, detail: e.message ?? "cannot open")
         case .SQLITE_FULL: return .unwritable(path, detail: "the disk is full")
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path)
         default: return .ioFailure(path, detail: e.message ?? "\(e.resultCode)")
         }
     }
@@ -148,51 +146,51 @@ public final class ProjectStore: @unchecked Sendable {
         try mapped { try db.read { try ProjectLoader.load($0, path: path) } }
     }
 
-    /// Persists one edit (already validated against the in-memory project) and its journal
-    /// row in one transaction. Any redo history is discarded, as in every editor.
-    public func record(_ edit: Edit) throws {
-        let json = try JournalCoding.encode(edit)
-        try mapped {
-            try db.write { db in
-                try EditPersistence.persist(edit, in: db)
-                if undoneRows > 0 { try db.cachedStatement(sql: "DELETE FROM journal WHERE state = 'undone'").execute() }
-                try db.cachedStatement(sql: "INSERT INTO journal (edit, label, state, applied_at) VALUES (?, ?, 'done', ?)")
-                    .execute(arguments: [json, edit.label, Date().timeIntervalSince1970])
-            }
-        }
-        undoneRows = 0
+    /// Reads the whole project and the journal position it stands at, from one snapshot.
+    public func loadProjectAndPosition() throws -> (project: Project, position: JournalPosition) {
+        try read { tx in (try ProjectLoader.load(tx.db, path: path), try tx.position()) }
     }
 
-    /// The edit an undo would revert, if any, completed against `current` (the project now).
-    public func lastDone(current: Project) throws -> (seq: Int64, edit: Edit)? {
-        try mapped {
-            try db.read { db in
-                guard let row = try Row.fetchOne(db, sql: "SELECT seq, edit FROM journal WHERE state = 'done' ORDER BY seq DESC LIMIT 1") else { return nil }
-                return (row["seq"], try JournalCoding.decode(row["edit"], current: current))
+    /// Runs `body` in one IMMEDIATE transaction: it holds the file's write lock from the
+    /// start, so writers in other processes wait (busy timeout, then retry) instead of
+    /// building on a state that is about to change. Committed when `body` returns.
+    public func write<T>(_ body: (JournalTransaction) throws -> T) throws -> T {
+        try retryingWhenBusy {
+            try db.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(JournalTransaction(db: db, path: path))
+                    return .commit
+                }
+                return result!
             }
         }
     }
 
-    /// The edit a redo would re-apply, if any, completed against `current`.
-    public func firstUndone(current: Project) throws -> (seq: Int64, edit: Edit)? {
-        try mapped {
-            try db.read { db in
-                guard let row = try Row.fetchOne(db, sql: "SELECT seq, edit FROM journal WHERE state = 'undone' ORDER BY seq ASC LIMIT 1") else { return nil }
-                return (row["seq"], try JournalCoding.decode(row["edit"], current: current))
+    /// Runs `body` in one read transaction: a consistent snapshot of the file.
+    public func read<T>(_ body: (JournalTransaction) throws -> T) throws -> T {
+        try retryingWhenBusy { try db.read { try body(JournalTransaction(db: $0, path: path)) } }
+    }
+
+    /// PRAGMA data_version outside any transaction: changes when another connection commits,
+    /// so polling it tells cheaply whether the file changed under this one.
+    public func dataVersion() throws -> Int64 {
+        try mapped { try db.writeWithoutTransaction { try Int64.fetchOne($0, sql: "PRAGMA data_version") ?? 0 } }
+    }
+
+    /// Another process holding the write lock longer than the busy timeout is waited for
+    /// again, up to `busyLimit` seconds in all; only then is the edit refused, in one sentence.
+    func retryingWhenBusy<T>(_ body: () throws -> T) throws -> T {
+        let deadline = Date().addingTimeInterval(ProjectStore.busyLimit)
+        while true {
+            do { return try mapped(body) } catch StoreError.busy(let p) {
+                guard Date() < deadline else { throw StoreError.busy(p) }
             }
         }
     }
 
-    /// Applies `change` (the inverse for undo, the edit for redo) and flips the journal row.
-    public func markJournal(seq: Int64, applying change: Edit, newState: String) throws {
-        try mapped {
-            try db.write { db in
-                try EditPersistence.persist(change, in: db)
-                try db.execute(sql: "UPDATE journal SET state = ? WHERE seq = ?", arguments: [newState, seq])
-            }
-        }
-        undoneRows += newState == "undone" ? 1 : -1
-    }
+    /// The longest a write waits for other processes before it is refused.
+    static let busyLimit: TimeInterval = 60
 
     public func journalCounts() throws -> (done: Int, undone: Int) {
         try mapped {
@@ -225,12 +223,6 @@ enum JournalCoding {
         }
         return try JSONDecoder().decode(Edit.self, from: Data(text.utf8))
     }
-    static func encodeValue<T: Encodable>(_ v: T) throws -> String {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys]
-        return String(decoding: try e.encode(v), as: UTF8.self)
-    }
-    static func decodeValue<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
-        try JSONDecoder().decode(T.self, from: Data(text.utf8))
-    }
+    static func encodeValue<T: Encodable>(_ v: T) throws -> String { try FieldJSON.encode(v) }
+    static func decodeValue<T: Decodable>(_ type: T.Type, _ text: String) throws -> T { try FieldJSON.decode(T.self, text) }
 }

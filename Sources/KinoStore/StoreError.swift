@@ -11,6 +11,7 @@ public enum StoreError: Error, Hashable, Sendable, LocalizedError {
     case newerSchema(String, detail: String)
     case unwritable(String, detail: String)
     case ioFailure(String, detail: String)
+    case busy(String)
 
     public var errorDescription: String? {
         switch self {
@@ -23,6 +24,7 @@ public enum StoreError: Error, Hashable, Sendable, LocalizedError {
         case .newerSchema(let p, let d): return "\(p) was written by a newer Kino (\(d)); upgrade Kino to open it — it was left untouched"
         case .unwritable(let p, let d): return "cannot write \(p): \(d)"
         case .ioFailure(let p, let d): return "\(p): \(d)"
+        case .busy(let p): return "\(p) is busy: another process kept it locked for a minute; try again when it has finished"
         }
     }
 }

@@ -95,6 +95,8 @@ public enum EditorApp {
                 }
             }
             for action in actions.drain() { dispatch(action) }
+            // Edits by other processes (the CLI, another editor) show within about 80 ms.
+            if let changed = runner.external.step(now: DispatchTime.now().uptimeNanoseconds) { dispatch(.projectChanged(changed)) }
             if state.playing {
                 let now = DispatchTime.now().uptimeNanoseconds
                 // Keep to the project rate: frames that are due are stepped over, at most a few at once.

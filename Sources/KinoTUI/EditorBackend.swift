@@ -27,4 +27,9 @@ public protocol EditorBackend: AnyObject, Sendable {
     func cachedPreviewFrame(shot: ShotID, frame: Int) -> Frame?
     /// A preview frame, rendering it if needed (only for shots with a take).
     func previewFrame(shot: ShotID, frame: Int) throws -> Frame
+    /// Catches up with edits other processes committed to the file; the shots they may have
+    /// changed, or nil when nothing changed (or the check must wait for an edit in progress).
+    func followExternalEdits() -> Set<ShotID>?
+    /// Changes whenever `project` changed other than by an edit applied exactly as given.
+    var externalGeneration: Int { get }
 }

@@ -8,9 +8,10 @@ import KinoKit
 /// `reduce`, the view draws a CellGrid and curses flushes it into a real pty (opened with
 /// openpty, drained by a reader thread), as `kino edit` does. Prints a table.
 public enum EditorBenchmark {
-    public static func run(shots: Int = 1000, keys: Int = 2000, cols: Int = 160, rows: Int = 48) -> String {
+    /// `project`: the project to open instead of the standard long one (kino-bench's open benchmark).
+    public static func run(shots: Int = 1000, keys: Int = 2000, cols: Int = 160, rows: Int = 48, project given: Project? = nil) -> String {
         let memoryBefore = residentBytes()
-        let project = benchmarkProject(shots: shots)
+        let project = given ?? benchmarkProject(shots: shots)
         var master: Int32 = -1, slave: Int32 = -1
         var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(cols), ws_xpixel: 0, ws_ypixel: 0)
         guard openpty(&master, &slave, nil, nil, &size) == 0,
@@ -72,7 +73,7 @@ public enum EditorBenchmark {
             let s = xs.sorted()
             return s[min(s.count - 1, Int(Double(s.count - 1) * p))]
         }
-        var out = "editor benchmark: \(shots) shots, \(cols)x\(rows) pty, \(keys) keys\n"
+        var out = "editor benchmark: \(project.shots.count) shots, \(cols)x\(rows) pty, \(keys) keys\n"
         out += "| measure | value |\n| --- | --- |\n"
         out += "| key -> screen updated (reduce+view+flush), median | \(ms(pct(keyTimes, 0.5))) |\n"
         out += "| key -> screen updated, p99 | \(ms(pct(keyTimes, 0.99))) |\n"

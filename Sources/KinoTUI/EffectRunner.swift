@@ -19,6 +19,8 @@ final class EffectRunner: @unchecked Sendable {
     private let lock = NSLock()
     private var tokens: [JobID: CancelToken] = [:]
     private var frameRequest = 0
+    /// Other processes' edits, caught up with on the edits queue, in order with this editor's.
+    private(set) lazy var external = ExternalEdits(backend: backend, queue: edits) { [weak self] in self?.refreshStatus($0) }
 
     init(backend: EditorBackend, actions: ActionQueue) {
         self.backend = backend
@@ -33,6 +35,11 @@ final class EffectRunner: @unchecked Sendable {
     private func perform(_ effect: Effect) {
         let backend = self.backend, actions = self.actions
         switch effect {
+        // A verb may change the project (a take, a character): a snapshot taken before it is dropped.
+        case .applyEdit, .undo, .redo, .perform: external.noteIssuedEdit()
+        default: break
+        }
+        switch effect {
         case .applyEdit(let edit):
             edits.async {
                 do { try backend.apply(edit) } catch {
@@ -46,9 +53,8 @@ final class EffectRunner: @unchecked Sendable {
                 do {
                     if let edit = isUndo ? try backend.undo() : try backend.redo() {
                         actions.post(.projectChanged(backend.project))
+                        // The reducer marks the affected shots stale and cancels their jobs.
                         actions.post(.info("\(isUndo ? "undid" : "redid") \(edit.label)"))
-                        let touched = edit.touchedShots.filter { backend.project.shotIndex($0) != nil }
-                        if !touched.isEmpty { self.refreshStatus(Array(touched)) }
                     } else {
                         actions.post(.info(isUndo ? "nothing to undo" : "nothing to redo"))
                     }

@@ -17,6 +17,8 @@ public final class SessionBackend: EditorBackend, @unchecked Sendable {
     public func apply(_ edit: Edit) throws -> Project { try session.apply(edit) }
     public func undo() throws -> Edit? { try session.undo() }
     public func redo() throws -> Edit? { try session.redo() }
+    public func followExternalEdits() -> Set<ShotID>? { try? session.followFile() }
+    public var externalGeneration: Int { session.externalGeneration }
 
     public func status(of shot: ShotID) -> ShotStatus {
         let takes = session.takeList(of: shot)
@@ -33,11 +35,21 @@ public final class SessionBackend: EditorBackend, @unchecked Sendable {
         let thumbnail = thumbs.isEmpty ? nil : thumbs[thumbs.count / 2].image.resized(
             width: 32, height: max(2, 32 * thumbs[thumbs.count / 2].image.height / max(1, thumbs[thumbs.count / 2].image.width)))
         return ShotStatus(render: render, currentTake: position, takeCount: takes.complete.count,
-                          ignoredWords: session.interpret(shot: shot).ignored, thumbnail: thumbnail)
+                          ignoredWords: session.interpret(shot: shot).ignored, thumbnail: thumbnail,
+                          segmentWords: segmentWords(of: shot))
+    }
+
+    /// The words of the current take's own segment when an extend or refine gave it new ones.
+    func segmentWords(of shot: ShotID) -> String? {
+        guard let t = session.currentTake(of: shot), t.prompt != session.project.shot(shot)?.prompt else { return nil }
+        switch t.lineage {
+        case .extended, .refined: return t.prompt
+        case .rendered, .imported: return nil
+        }
     }
 
     public func perform(_ invocation: VerbInvocation, context: VerbContext) throws -> VerbOutcome {
-        try Verbs.resolve(invocation, in: session.project, context: context).perform(on: session)
+        try Verbs.resolve(invocation, in: try session.currentProject(), context: context).perform(on: session)
     }
 
     public func run(_ job: VerbJob, progress: GenerationProgress, cancel: CancelToken,

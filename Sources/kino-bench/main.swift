@@ -1,7 +1,7 @@
 import Foundation
 
 // kino-bench: the benchmarks of Kino, run in a release build:
-//   swift run -c release kino-bench [all|edits|engine|demo|stills FOLDER|generation|media|terminal|editor]
+//   swift run -c release kino-bench [all|edits|engine|demo|stills FOLDER|generation|media|terminal|editor|sync|open|interchange]
 // Each prints a table. Tests never assert on time; these figures go into the issue notes.
 let which = CommandLine.arguments.dropFirst().first ?? "all"
 let benches: [(String, () throws -> String)] = [
@@ -13,6 +13,9 @@ let benches: [(String, () throws -> String)] = [
     ("media", MediaFigures.run),
     ("terminal", TerminalFigures.run),
     ("editor", EditorFigures.run),
+    ("sync", SyncBenchmark.run),
+    ("open", OpenBenchmark.run),
+    ("interchange", InterchangeBenchmark.run),
 ]
 var ran = false
 // `stills FOLDER` writes the demo's frames for Docs/Engine.md; it is not a benchmark, so `all` skips it.

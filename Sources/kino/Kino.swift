@@ -12,7 +12,7 @@ struct Kino: ParsableCommand {
         subcommands: [
             Demo.self, New.self, EditCommand.self, Info.self, SceneCommand.self, ShotCommand.self,
             CharacterCommand.self, LightingCommand.self, CameraCommand.self, Undo.self, Redo.self, Batch.self,
-            OtioCommand.self, Inspect.self,
+            OtioCommand.self, Inspect.self, AudioCommand.self, VoiceCommand.self, MusicCommand.self,
         ] + generationCommands
     )
 }

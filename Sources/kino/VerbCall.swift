@@ -20,7 +20,7 @@ extension ProjectPath {
     func run(_ invocation: VerbInvocation, printing: Bool = true) throws -> (VerbOutcome, [String]) {
         let session = try open()
         defer { release(session) }
-        let resolved = try Verbs.resolve(invocation, in: session.project)
+        let resolved = try Verbs.resolve(invocation, in: try session.currentProject())
         let outcome = try resolved.perform(on: session)
         if printing {
             if !outcome.message.isEmpty { print(outcome.message) }

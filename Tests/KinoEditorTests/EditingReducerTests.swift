@@ -23,6 +23,44 @@ import KinoKit
         #expect(effects.contains(.refreshStatus(["sh9"])))
     }
 
+    @Test func aPromptChangedElsewhereWhileTypingIsNotWrittenOverSilently() {
+        var s = sampleState()
+        send(&s, .key(.char("i")), .key(.end))
+        for a in typeKeys(" EDITOR") { send(&s, a) }
+        var p = s.project
+        let id = s.selectedShot!
+        p.shots[p.shotIndex(id)!].prompt = "external"
+        #expect(send(&s, .projectChanged(p)).isEmpty == false)
+        // The first Esc refuses and says why; the typed text stays.
+        #expect(send(&s, .key(.escape)).isEmpty)
+        #expect(s.mode == .insert)
+        #expect(s.message?.isError == true)
+        #expect(s.message?.text.contains("changed elsewhere") == true)
+        #expect(s.promptBuffer?.text == "a smartphone rotating on a white studio tabletop EDITOR")
+        #expect(s.selected?.prompt == "external")
+        // The second Esc is a choice: it saves over the new prompt, with that as the old value.
+        let effects = send(&s, .key(.escape))
+        #expect(s.mode == .normal)
+        guard case .applyEdit(.updateShot(let old, let new)) = effects.first else { Issue.record("no edit: \(effects)"); return }
+        #expect(old.prompt == "external")
+        #expect(new.prompt == "a smartphone rotating on a white studio tabletop EDITOR")
+    }
+
+    @Test func projectChangedKeepsThePlayheadOnItsShotsFrame() {
+        var s = sampleState()
+        send(&s, .key(.char("l")), .key(.char(".")))
+        let id = s.selectedShot!
+        let local = s.playheadShot!.local
+        var p = s.project
+        var first = p.shots[0]
+        first.duration += 30
+        p.shots[0] = first
+        send(&s, .projectChanged(p))
+        #expect(s.selectedShot == id)
+        #expect(s.project.shots[s.playheadShot!.index].id == id)
+        #expect(s.playheadShot!.local == local)
+    }
+
     @Test func ctrlCInInsertModeDiscardsTheEdit() {
         var s = sampleState()
         send(&s, .key(.char("i")))

@@ -344,5 +344,21 @@ private func renderAll(_ s: ProjectSession) throws {
         defer { back.close() }
         #expect(result.report.isEmpty, "\(result.report)")
         #expect(back.project.audio == s.project.audio)
+
+        // FCPXML: the sound file is an audio asset connected under the clip it starts in.
+        try s.exportInterchange(to: dir.file("cut.fcpxml"))
+        let fcp = try String(contentsOfFile: dir.file("cut.fcpxml"), encoding: .utf8)
+        #expect(fcp.contains("hasAudio=\"1\" audioSources=\"1\" audioChannels=\"2\" audioRate=\"48000\" src=\"file://\(dir.file("tone.wav"))\""))
+        #expect(fcp.contains("lane=\"-3\" offset=\"12012/24000s\" name=\"ping\" start=\"0s\" duration=\"\(effect.length)/48000s\" audioRole=\"effects\""))
+        let lint = try run("/usr/bin/xmllint", ["--noout", dir.file("cut.fcpxml")])
+        #expect(lint.status == 0, "\(lint.err)")
+        let names = try run(referencePython, ["-c", """
+        import sys, opentimelineio as otio
+        t = otio.adapters.read_from_file(sys.argv[1])
+        t = t if isinstance(t, otio.schema.Timeline) else [x for x in t if isinstance(x, otio.schema.Timeline)][0]
+        print(",".join(f"{tr.kind}:{c.name}" for tr in t.tracks for c in tr.find_clips()))
+        """, dir.file("cut.fcpxml")])
+        #expect(names.status == 0, "\(names.err)")
+        #expect(names.out.contains("Audio:ping"), "\(names.out)")
     }
 }

@@ -52,16 +52,16 @@ import Testing
         for e in [try p.updatingAudioClip(id) { $0.fadeOut = 2_400 }] { edits.append(e); try p.apply(e) }
         #expect(p == target)
         var replay = base
-        for e in edits { try replay.apply(e); try store.record(e) }
+        for e in edits { try replay.apply(e); try store.write { try $0.record(e) } }
         try store.close()
 
         let reopened = try ProjectStore.open(at: dir.file("a.kino"))
         var now = try reopened.loadProject()
         #expect(now == target)
         // Undo all of it through the journal, reopen, and the file is the sample project again.
-        while let (seq, e) = try reopened.lastDone(current: now) {
+        while let (seq, e) = try reopened.read({ [now] in try $0.lastDone(current: now) }) {
             now = try now.applying(e.inverse)
-            try reopened.markJournal(seq: seq, applying: e.inverse, newState: "undone")
+            try reopened.write { try $0.markJournal(seq: seq, applying: e.inverse, newState: .undone) }
         }
         #expect(now == base)
         try reopened.close()

@@ -44,14 +44,14 @@ import Testing
         let store = try ProjectStore.create(at: dir.file("a.kino"), project: p)
         let edit = try p.updatingShot(p.shots[0].id) { $0.prompt = "changed" }
         try p.apply(edit)
-        try store.record(edit)
+        try store.write { try $0.record(edit) }
         let move = try p.movingShot(p.shots[0].id, to: 1)
         try p.apply(move)
-        try store.record(move)
+        try store.write { try $0.record(move) }
         try store.close()
         let reopened = try ProjectStore.open(at: dir.file("a.kino"))
         #expect(try reopened.loadProject() == p)
-        let last = try #require(try reopened.lastDone(current: p))
+        let last = try #require(try reopened.read { try $0.lastDone(current: p) })
         #expect(last.edit == move)
         #expect(try reopened.journalCounts().done == 2)
     }

@@ -8,6 +8,10 @@
 #    `kino info --json` must show the refined takes and the state the undo left.
 # 2. A resize storm (dozens of tmux resize-window) and a 20x6 terminal showing "too small",
 #    without a crash, recovering when enlarged.
+# 3. The editor open while the CLI edits the same file: an external prompt edit and shot add
+#    show in the editor; then the editor edits the same shot's prompt (only what was typed
+#    changes) and adds a shot (a fresh id); two `kino undo` from the CLI undo the editor's
+#    edits in order, and the editor follows.
 # Prints "N passed, M failed" and exits non-zero on any failure.
 set -uo pipefail
 KINO=${1:?usage: editor_tmux.sh /path/to/kino}
@@ -22,15 +26,18 @@ trap cleanup EXIT
 ok()   { passed=$((passed + 1)); echo "ok   - $1"; }
 fail() { failed=$((failed + 1)); echo "FAIL - $1"; echo "----- screen -----"; screen; echo "------------------"; }
 screen() { $T capture-pane -p -t e2e 2>/dev/null; }
-# wait_for TEXT SECONDS: true once TEXT is on screen.
-wait_for() {
-  local deadline=$((SECONDS + $2))
+# wait_match GREP-FLAG PATTERN SECONDS: true once the pattern is on screen.
+wait_match() {
+  local deadline=$((SECONDS + $3))
   while ((SECONDS < deadline)); do
-    screen | grep -qF -- "$1" && return 0
-    sleep 0.2
+    screen | grep -q "$1" -- "$2" && return 0
+    sleep 0.1
   done
   return 1
 }
+# wait_for TEXT SECONDS (fixed text); wait_re REGEX SECONDS (extended regular expression).
+wait_for() { wait_match -F "$1" "$2"; }
+wait_re() { wait_match -E "$1" "$2"; }
 keys() { $T send-keys -t e2e "$@"; sleep 0.3; }
 command_line() { keys ":"; $T send-keys -t e2e -l "$1"; sleep 0.2; keys Enter; }
 
@@ -58,10 +65,10 @@ keys Escape
 if wait_for "in slow motion" 5 && screen | grep -q "change prompt of shot"; then ok "prompt edited in insert mode"; else fail "prompt edited in insert mode"; fi
 
 command_line "render"
-if wait_for "rendered sh" 600; then ok ":render finishes with 'rendered'"; else fail ":render finishes with 'rendered'"; fi
+if wait_for "rendered take" 600; then ok ":render finishes with 'rendered take'"; else fail ":render finishes with 'rendered take'"; fi
 
 command_line "refine -2"
-if wait_for "refined sh" 600; then ok ":refine -2 finishes with 'refined'"; else fail ":refine -2 finishes with 'refined'"; fi
+if wait_for "refined from" 600; then ok ":refine -2 finishes with 'refined from'"; else fail ":refine -2 finishes with 'refined from'"; fi
 
 keys u
 if wait_for "undid" 10; then ok "u undoes through the journal"; else fail "u undoes through the journal"; fi
@@ -109,6 +116,34 @@ $T resize-window -t e2e -x 100 -y 30
 if wait_for "NORMAL" 5; then ok "recovers when enlarged"; else fail "recovers when enlarged"; fi
 keys q
 if [[ $(exit_code) == "EXIT=0" ]]; then ok "quits cleanly after the storm"; else fail "quits cleanly after the storm"; fi
+
+# --- 3. the editor and the CLI on one file -----------------------------------------------
+$T kill-session -t e2e 2>/dev/null
+rm -f "$WORK/exit"
+start 120 36 "$KINO" edit "$PROJECT"
+wait_for "NORMAL" 30 || fail "kino edit opens the editor again"
+keys l
+SHOTS=$("$KINO" info "$PROJECT" --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["shots"]))')
+"$KINO" shot set "$PROJECT" 2 --prompt "external words" >/dev/null
+if wait_for "external words" 2; then ok "an external prompt edit shows in the open editor"; else fail "an external prompt edit shows in the open editor"; fi
+"$KINO" shot add "$PROJECT" --scene 3 --prompt "added outside" --duration 1 >/dev/null
+if wait_re "NORMAL +sh[0-9]+ 2/$((SHOTS + 1))\b" 2; then ok "an external shot add shows in the open editor"; else fail "an external shot add shows in the open editor"; fi
+keys i End
+$T send-keys -t e2e -l " EDITOR"
+sleep 0.3
+keys Escape
+wait_for "change prompt of shot" 5
+keys a
+if wait_for "add shot" 5 && ! screen | grep -q "UNIQUE"; then ok "the editor adds a shot after the external add"; else fail "the editor adds a shot after the external add"; fi
+PROMPT=$("$KINO" info "$PROJECT" --json | python3 -c 'import json,sys; s=json.load(sys.stdin)["shots"]; print(s[1]["prompt"], len(s))')
+if [[ $PROMPT == "external words EDITOR $((SHOTS + 2))" ]]; then ok "the editor's edits land on the file's current state"; else fail "the editor's edits land on the file's current state (got '$PROMPT')"; fi
+U1=$("$KINO" undo "$PROJECT" 2>&1); U2=$("$KINO" undo "$PROJECT" 2>&1)
+if [[ $U1 == "undid: add shot"* && $U2 == "undid: change prompt of shot"* ]]; then ok "two CLI undos undo the editor's edits"; else fail "two CLI undos undo the editor's edits ('$U1' / '$U2')"; fi
+wait_re "NORMAL +sh[0-9]+ [0-9]+/$((SHOTS + 1))\b" 2
+for _ in 1 2 3; do screen | grep -qE "NORMAL +sh[0-9]+ 2/" || keys h; done
+if screen | grep -qE "NORMAL +sh[0-9]+ 2/$((SHOTS + 1))\b" && screen | grep -q "external words" && ! screen | grep -q "EDITOR"; then ok "the editor follows the CLI's undos"; else fail "the editor follows the CLI's undos"; fi
+keys q
+if [[ $(exit_code) == "EXIT=0" ]]; then ok "quits cleanly after following the CLI"; else fail "quits cleanly after following the CLI"; fi
 
 echo "$passed passed, $failed failed"
 ((failed == 0))

@@ -227,7 +227,7 @@ import Testing
         let strip = try CLI.run(["preview", p, "--shot", "1", "--strip", "--mode", "ascii", "--cols", "80"])
         #expect(strip.status == 0)
         #expect(strip.stdout.contains("0.0s"))
-        for args in [["--cols", "0"], ["--time", "5"], ["--mode", "holo"], ["--time", "-1"]] {
+        for args in [["--cols", "0"], ["--time", "5"], ["--mode", "holo"], ["--time", "-9"], ["--cols", "0x10"]] {
             let r = try CLI.run(["preview", p, "--shot", "1"] + args)
             #expect(r.status != 0, "\(args)")
             #expect(r.stderr.split(separator: "\n").count == 1, "\(args): \(r.stderr)")

@@ -42,13 +42,13 @@ public enum AudioClock {
 /// A line of text for the voice-over, spoken in process by espeak-ng.
 public struct VoiceLine: Hashable, Sendable, Codable {
     public var text: String
-    /// An espeak-ng voice name: a language code such as "en", "en-us", "de", "fr", "es".
+    /// An espeak-ng voice name: a language code such as "en", "en-us", "de", "fr", "es", with an optional variant ("+klatt2").
     public var voice: String
     /// Words per minute (espeak-ng's rate).
     public var rate: Int
     /// 0…99, 50 is the voice's normal pitch.
     public var pitch: Int
-    public init(text: String, voice: String = "en", rate: Int = 165, pitch: Int = 50) {
+    public init(text: String, voice: String = "en-us+klatt2", rate: Int = 175, pitch: Int = 50) {
         self.text = text; self.voice = voice; self.rate = rate; self.pitch = pitch
     }
 }

@@ -59,7 +59,7 @@ public indirect enum Edit: Hashable, Sendable, Codable {
         case .insertShot(let s, _): return "add shot \(s.id)"
         case .deleteShot(let s, _): return "remove shot \(s.id)"
         case .moveShot(let id, _, let t): return "move shot \(id) to position \(t + 1)"
-        case .updateShot(let o, let n): return "change \(Edit.changedShotFields(o, n)) of shot \(n.id)"
+        case .updateShot(let o, let n): return "change \(ShotField.changedLabels(o, n)) of shot \(n.id)"
         case .insertCharacter(let c, _): return "add character \(c.name)"
         case .deleteCharacter(let c, _): return "remove character \(c.name)"
         case .updateCharacter(_, let c): return "change character \(c.name)"
@@ -74,28 +74,12 @@ public indirect enum Edit: Hashable, Sendable, Codable {
         }
     }
 
-    static func changedShotFields(_ a: Shot, _ b: Shot) -> String {
-        var f: [String] = []
-        if a.prompt != b.prompt { f.append("prompt") }
-        if a.duration != b.duration { f.append("duration") }
-        if a.seed != b.seed { f.append("seed") }
-        if a.sceneID != b.sceneID { f.append("scene") }
-        if a.cast != b.cast { f.append("cast") }
-        if a.camera != b.camera || a.cameraPreset != b.cameraPreset { f.append("camera") }
-        if a.lightingID != b.lightingID { f.append("lighting") }
-        if a.currentTakeID != b.currentTakeID { f.append("take") }
-        if a.name != b.name { f.append("name") }
-        if a.startImage != b.startImage || a.sourceVideo != b.sourceVideo { f.append("source") }
-        return f.isEmpty ? "nothing" : f.joined(separator: ", ")
-    }
-
-    /// Shots whose rendered frames this edit may invalidate (for cache and job cancellation).
-    public var touchedShots: Set<ShotID> {
+    /// The shots this edit adds, in order (a group's included). Which shots an edit affects
+    /// is `affectedShots(in:)`, from the one definition of a shot's inputs.
+    public var addedShots: [ShotID] {
         switch self {
-        case .insertShot(let s, _), .deleteShot(let s, _): return [s.id]
-        case .updateShot(_, let s): return [s.id]
-        case .moveShot(let id, _, _): return [id]
-        case .group(_, let edits): return edits.reduce(into: Set()) { $0.formUnion($1.touchedShots) }
+        case .insertShot(let s, _): return [s.id]
+        case .group(_, let edits): return edits.flatMap(\.addedShots)
         default: return []
         }
     }

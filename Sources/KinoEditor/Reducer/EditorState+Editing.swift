@@ -3,8 +3,8 @@ import KinoCore
 
 extension EditorState {
     /// Applies `edit` to the editor's copy of the project and asks the runtime to save it.
-    /// A refused edit leaves everything as it was and says why. Jobs whose shot inputs
-    /// changed are cancelled.
+    /// A refused edit leaves everything as it was and says why. Shots whose inputs changed
+    /// show as stale and their jobs are cancelled.
     mutating func commit(_ edit: Edit) -> [Effect] {
         let before = project
         do {
@@ -13,35 +13,27 @@ extension EditorState {
             message = StatusMessage(error.localizedDescription, isError: true)
             return []
         }
-        var effects: [Effect] = [.applyEdit(edit)]
-        let changed = Self.shotsWithChangedInputs(edit)
-        for id in changed {
-            if shotStatus[id]?.render == .rendered { shotStatus[id]?.render = .stale }
-            for job in jobs where job.shot == id {
-                effects.append(.cancelJob(job.id))
-            }
-        }
-        let cancelled = jobs.filter { $0.shot.map(changed.contains) == true }
+        let (effects, cancelled) = followShots([.applyEdit(edit)], changedFrom: before)
         message = StatusMessage(edit.label + (cancelled.isEmpty ? "" : " — cancelling \(cancelled.map(\.label).joined(separator: ", ")) (inputs changed)"))
         if before.duration != project.duration { refitTimeline() }
         reconcileSelection(previousIndex: selectedIndex)
-        let refresh = edit.touchedShots.filter { project.shotIndex($0) != nil }.sorted()
-        if !refresh.isEmpty { effects.append(.refreshStatus(refresh)) }
         return effects
     }
 
-    /// Shots whose generated frames an edit makes out of date (a rename, a take switch or a
-    /// move does not).
-    static func shotsWithChangedInputs(_ edit: Edit) -> Set<ShotID> {
-        switch edit {
-        case .updateShot(let old, let new):
-            var a = old, b = new
-            a.name = ""; b.name = ""; a.currentTakeID = nil; b.currentTakeID = nil
-            return a == b ? [] : [new.id]
-        case .deleteShot(let s, _): return [s.id]
-        case .group(_, let edits): return edits.reduce(into: Set()) { $0.formUnion(shotsWithChangedInputs($1)) }
-        default: return []
-        }
+    /// After the project changed from `before` (an edit here, an undo, a job, another
+    /// process): marks the shots whose inputs changed stale, cancels every job on an affected
+    /// shot, and asks for the status of the shots that need it. Returns `effects` with those
+    /// added, and the jobs cancelled.
+    mutating func followShots(_ effects: [Effect], changedFrom before: Project) -> ([Effect], [Job]) {
+        let diff = project.shotDiff(since: before)
+        var effects = effects
+        for id in diff.inputsChanged where shotStatus[id]?.render == .rendered { shotStatus[id]?.render = .stale }
+        let affected = diff.affected
+        let cancelled = jobs.filter { $0.shot.map(affected.contains) == true }
+        effects += cancelled.map { .cancelJob($0.id) }
+        let refresh = diff.needsStatus.sorted()
+        if !refresh.isEmpty { effects.append(.refreshStatus(refresh)) }
+        return (effects, cancelled)
     }
 
     /// Changes the selected shot through `change` as one updateShot edit.
@@ -127,15 +119,21 @@ extension EditorState {
         case .lineStart: buffer.moveLineStart()
         case .lineEnd: buffer.moveLineEnd()
         case .cancelEdit:
-            promptBuffer = nil; mode = .normal
+            promptBuffer = nil; promptBase = nil; mode = .normal
             message = StatusMessage("prompt edit discarded")
             return []
         case .finishEdit:
-            promptBuffer = nil; mode = .normal
             let text = buffer.text
+            if let base = promptBase, let shot = selected, shot.prompt != base, shot.prompt != text {
+                // Changed by another process while typed here: the next Esc is a choice, not an accident.
+                promptBase = shot.prompt
+                message = StatusMessage("the prompt of \(shot.id) was changed elsewhere while you typed (now '\(shot.prompt.prefix(40))'); Esc again saves your text over it, ctrl-c discards yours", isError: true)
+                return []
+            }
+            promptBuffer = nil; promptBase = nil; mode = .normal
             guard selected?.prompt != text else { message = StatusMessage("prompt unchanged"); return [] }
             let effects = runVerb(["shot", "set", "--prompt", text])
-            if effects.isEmpty { promptBuffer = buffer; mode = .insert }   // refused: keep editing
+            if effects.isEmpty { promptBuffer = buffer; promptBase = selected?.prompt; mode = .insert }   // refused: keep editing
             return effects
         default: return []
         }

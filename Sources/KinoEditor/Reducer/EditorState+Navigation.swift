@@ -97,7 +97,7 @@ extension EditorState {
         }
         playhead = min(playhead, max(0, project.duration - 1))
         clampCurveSelection()
-        if mode == .insert, selected == nil { mode = .normal; promptBuffer = nil }
+        if mode == .insert, selected == nil { mode = .normal; promptBuffer = nil; promptBase = nil }
         listSelection = min(listSelection, max(0, listCount - 1))
     }
 

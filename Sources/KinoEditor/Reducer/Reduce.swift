@@ -25,10 +25,16 @@ public func reduce(_ state: inout EditorState, _ action: Action) -> [Effect] {
 
     case .projectChanged(let project):
         let previousIndex = state.selectedIndex
+        // The playhead stays on the same frame of the same shot when shots move around it.
+        let anchor = state.playheadShot.map { (id: state.project.shots[$0.index].id, local: $0.local) }
+        let before = state.project
         state.project = project
+        if let anchor, let i = project.shotIndex(anchor.id) {
+            state.playhead = project.shotStarts[i] + min(anchor.local, project.shots[i].duration - 1)
+        }
         state.reconcileSelection(previousIndex: previousIndex)
         state.refitTimeline()
-        return state.selectedShot.map { [.refreshStatus([$0])] } ?? []
+        return state.followShots([], changedFrom: before).0
 
     case .statusChanged(let status):
         state.shotStatus.merge(status) { _, new in new }
@@ -124,6 +130,7 @@ func perform(_ command: Command, key: Key?, in state: inout EditorState) -> [Eff
     case .editPrompt:
         guard let shot = state.selected else { state.message = StatusMessage("no shot to edit; add one with :shot add", isError: true); return [] }
         state.promptBuffer = TextBuffer(shot.prompt)
+        state.promptBase = shot.prompt
         state.mode = .insert
         state.focus = .inspector
         return []

@@ -36,10 +36,13 @@ public struct ShotStatus: Hashable, Sendable {
     public var ignoredWords: [String]
     /// A small picture of the current take for the timeline block, when there is one.
     public var thumbnail: Frame?
+    /// The words the current take's own segment was made with, when an extend or refine gave
+    /// it other words than the shot's prompt (they belong to that segment, not the shot).
+    public var segmentWords: String?
     public init(render: ShotRenderStatus = .notRendered, currentTake: Int? = nil, takeCount: Int = 0, ignoredWords: [String] = [],
-                thumbnail: Frame? = nil) {
+                thumbnail: Frame? = nil, segmentWords: String? = nil) {
         self.render = render; self.currentTake = currentTake; self.takeCount = takeCount; self.ignoredWords = ignoredWords
-        self.thumbnail = thumbnail
+        self.thumbnail = thumbnail; self.segmentWords = segmentWords
     }
 }
 
@@ -152,6 +155,9 @@ public struct EditorState: Sendable {
     public var mode: EditorMode = .normal
     /// The prompt being edited in insert mode.
     public var promptBuffer: TextBuffer?
+    /// The shot's prompt when that editing began: when another process changes the prompt
+    /// meanwhile, leaving insert mode says so instead of writing over it.
+    public var promptBase: String?
     public var curve = CurveSelection()
     public var timeline = TimelineViewport()
     public var commandLine = CommandLineState()

@@ -46,6 +46,9 @@ extension Painter {
             return m.blocking.isEmpty ? n : "\(n) (\(m.blocking))"
         }.joined(separator: ", ")
         row = putFields([("cast", cast.isEmpty ? "nobody" : cast)], row: row, in: inner, label: label, value: value)
+        if let words = status?.segmentWords {
+            row = putFields([("take's new part", "\u{201C}\(words)\u{201D}")], row: row, in: inner, label: label, value: value)
+        }
         guard row < inner.maxY else { return }
         grid.put("prompt", col: inner.x, row: row, style: label)
         row += 1

@@ -88,17 +88,17 @@ public struct Verb: Sendable {
         if let prepare { try prepare(session, &a) }
         switch body {
         case .edit(let build):
-            let edit = try session.apply { p in try build(p, a) }
+            var before = session.project
+            let edit = try session.apply { p in before = p; return try build(p, a) }
             let after = session.project
             var details: [String] = []
             if case .updateShot(let old, let new) = edit, old.prompt != new.prompt {
                 details = session.interpret(shot: new.id).lines
-            } else if case .group(_, let edits) = edit, let added = edits.lazy.compactMap({ e -> ShotID? in
-                if case .insertShot(let s, _) = e { return s.id }; return nil }).first {
+            } else if let added = edit.addedShots.first {
                 details = session.interpret(shot: added).lines
             }
             return VerbOutcome(message: describe?(after, edit) ?? edit.label, details: details, edit: edit,
-                               affectedShots: edit.touchedShots)
+                               affectedShots: after.shotDiff(since: before).affected)
         case .session(let run):
             return try run(session, a)
         }

@@ -10,6 +10,10 @@ public struct ExportRequest: Hashable, Sendable {
     public var range: Range<Int>?
     public var crf: Int
     public var preset: String
+    /// Normalise the sound to this integrated loudness (LUFS); nil leaves the mix as it is.
+    public var loudness: Double? = nil
+    /// False exports the picture alone.
+    public var sound: Bool = true
 }
 
 /// A long piece of work a verb asks its front end to run (with progress and cancellation):
@@ -65,8 +69,9 @@ extension ProjectSession {
             return "\(s): refined from \(seconds(from)) s as take \(take.id); frames before are unchanged"
         case .export(let r):
             let result = try export(to: r.path, codec: r.codec.rawValue, crf: r.crf, preset: r.preset, range: r.range,
-                                    progress: progress, cancel: cancel)
-            return "wrote \(result.path): \(result.codec) \(result.width)x\(result.height), \(result.frames) frames, \(String(format: "%.3f", result.seconds)) s, \(result.bytes) bytes"
+                                    sound: r.sound, loudness: r.loudness, progress: progress, cancel: cancel)
+            let sound = result.soundSamples.map { ", sound \($0) samples at 48 kHz" } ?? ""
+            return "wrote \(result.path): \(result.codec) \(result.width)x\(result.height), \(result.frames) frames, \(String(format: "%.3f", result.seconds)) s\(sound), \(result.bytes) bytes"
         case .frame(let s, let f, let path):
             let image = try frame(shot: s, at: f, quality: .full, progress: progress, cancel: cancel)
             try writePNG(image, to: path)

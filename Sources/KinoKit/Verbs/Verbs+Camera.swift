@@ -101,13 +101,15 @@ extension Verbs {
     static let historyVerbs: [Verb] = [
         Verb("undo", doc: "undo the last edit (history survives closing the project)", arguments: [],
              body: .session { session, _ in
+                 let before = session.project
                  guard let e = try session.undo() else { return VerbOutcome(message: "nothing to undo") }
-                 return VerbOutcome(message: "undid: \(e.label)", edit: e.inverse, affectedShots: e.touchedShots)
+                 return VerbOutcome(message: "undid: \(e.label)", edit: e.inverse, affectedShots: session.project.shotDiff(since: before).affected)
              }),
         Verb("redo", doc: "redo the last undone edit", arguments: [],
              body: .session { session, _ in
+                 let before = session.project
                  guard let e = try session.redo() else { return VerbOutcome(message: "nothing to redo") }
-                 return VerbOutcome(message: "redid: \(e.label)", edit: e, affectedShots: e.touchedShots)
+                 return VerbOutcome(message: "redid: \(e.label)", edit: e, affectedShots: session.project.shotDiff(since: before).affected)
              }),
     ]
 }

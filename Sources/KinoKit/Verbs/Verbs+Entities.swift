@@ -60,9 +60,9 @@ extension Verbs {
              needsOneOf: ["name", "description", "reference"],
              body: .session { session, a in
                  let id = try a.require(a.character(), "character")
-                 let users = session.project.shots(using: id).map(\.id)
+                 let before = session.project
                  let c = try session.updateCharacter(id.raw, name: a.text("name"), description: a.text("description"), referencePath: a.text("reference"))
-                 return VerbOutcome(message: "changed character \(c.id) '\(c.name)'", affectedShots: Set(users))
+                 return VerbOutcome(message: "changed character \(c.id) '\(c.name)'", affectedShots: session.project.shotDiff(since: before).affected)
              }),
         Verb("character remove", doc: "remove a character no shot casts",
              arguments: [VerbArgument("character", .character, "Character id or name.", required: true, positional: true, fromSelection: true)],

@@ -81,6 +81,8 @@ extension Verbs {
                 VerbArgument("range", .timelineRange, "Range A-B of the timeline in seconds or timecode."),
                 VerbArgument("crf", .integer(0...51), "H.264 quality, 0–51 (lower is better; default 18)."),
                 VerbArgument("preset", .choice(x264Presets), "H.264 speed preset (default medium)."),
+                VerbArgument("loudness", .number(-70 ... -5), "Normalise the sound to this loudness, LUFS (−16 web, −23 EBU R128); true peak under −1 dBTP."),
+                VerbArgument("silent", .flag, "Export the picture without sound."),
              ],
              check: { _, a in
                  let path = try a.require(a.text("output"), "output")
@@ -98,7 +100,7 @@ extension Verbs {
                      throw KinoKitError.exportRange("\(VerbArgument.seconds(r.lowerBound, p.frameRate))–\(VerbArgument.seconds(r.upperBound, p.frameRate)) s is outside the timeline (0–\(VerbArgument.seconds(p.duration, p.frameRate)) s)")
                  }
                  let request = ExportRequest(path: path, codec: codec, range: a.range("range"), crf: a.integer("crf") ?? 18,
-                                             preset: a.text("preset") ?? "medium")
+                                             preset: a.text("preset") ?? "medium", loudness: a.number("loudness"), sound: !a.flag("silent"))
                  return VerbOutcome(message: "", jobs: [.export(request)])
              }),
 

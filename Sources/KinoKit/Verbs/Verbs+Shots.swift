@@ -28,7 +28,7 @@ extension Verbs {
                  a["video"] = media.video.map { .footage($0.source, seconds: $0.seconds) }
              },
              describe: { p, e in
-                 guard let id = e.touchedShots.first, let s = p.shot(id) else { return e.label }
+                 guard let id = e.addedShots.first, let s = p.shot(id) else { return e.label }
                  return "added shot \(id) (\(VerbArgument.seconds(s.duration, p.frameRate)) s) to scene \(p.scene(s.sceneID)?.name ?? s.sceneID.raw)"
              },
              body: .edit { p, a in

@@ -6,7 +6,7 @@ import KinoEngine
 /// list are generated from it. A new verb is one more literal in one of the lists below.
 public enum Verbs {
     public static let all: [Verb] = generationVerbs + shotVerbs + sceneVerbs + characterVerbs + lightingVerbs
-        + cameraVerbs + historyVerbs + interchangeVerbs
+        + cameraVerbs + historyVerbs + interchangeVerbs + audioVerbs
 
     private static let index: [String: Int] = {
         var out: [String: Int] = [:]

@@ -140,7 +140,7 @@ struct Render: ParsableCommand {
             if let r = range, r.upperBound >= s.duration {
                 throw ValidationError.outOfRange(field: "frame", value: "\(r.upperBound)", range: "0…\(s.duration - 1) (shot \(s.id))")
             }
-            try ExportDestination.checkFolder(of: out + "/x")
+            try ExportDestination.checkFolder(of: out)   // --out itself is created
         }
         var v = VerbInvocation("render")
         v.set("shot", shot)
@@ -302,10 +302,13 @@ struct Export: ParsableCommand {
     @Option(parsing: .unconditional, help: "Range A-B of the timeline in seconds or timecode.") var range: String?
     @Option(parsing: .unconditional, help: "H.264 quality, 0–51 (lower is better; default 18).") var crf: String?
     @Option(help: "H.264 speed preset (ultrafast … veryslow; default medium).") var preset: String?
+    @Option(parsing: .unconditional, help: "Normalise the sound to this loudness, LUFS (−16 web, −23 EBU R128).") var loudness: String?
+    @Flag(help: "Export the picture without sound.") var silent = false
 
     func run() throws {
         var v = VerbInvocation("export", ["output": [o]])
         v.set("codec", codec?.rawValue); v.set("range", range); v.set("crf", crf); v.set("preset", preset)
+        v.set("loudness", loudness); v.set("silent", flag: silent)
         try project.run(v)
     }
 }
