@@ -23,12 +23,14 @@ public struct ShotSpec: Hashable, Sendable {
     public var resolution: Resolution
     /// The shot's start image, or the last frame of its source video for an extension, decoded.
     public var startFrame: Frame?
+    /// The finish: every look feature on unless a preview turns them down.
+    public var look: Look
 
     public init(shot: Shot, characters: [Character], lighting: LightingSetup?, sceneEnvironment: String,
-                frameRate: FrameRate, resolution: Resolution, startFrame: Frame? = nil) {
+                frameRate: FrameRate, resolution: Resolution, startFrame: Frame? = nil, look: Look = .full) {
         self.shot = shot; self.characters = characters; self.lighting = lighting
         self.sceneEnvironment = sceneEnvironment; self.frameRate = frameRate
-        self.resolution = resolution; self.startFrame = startFrame
+        self.resolution = resolution; self.startFrame = startFrame; self.look = look
     }
 }
 
@@ -143,4 +145,15 @@ public protocol GenerationEngine: Sendable {
     func simulate(_ spec: ShotSpec, from: Checkpoint?, to frame: Int) throws -> Checkpoint
     /// Interprets the prompt only: what it will draw and which words it ignored.
     func interpret(_ spec: ShotSpec) -> PromptReport
+    /// Where camera presets should centre for this shot (its subject, at the distance its
+    /// shot size needs); nil when the engine does not know, and presets use the standard.
+    func presetFraming(_ spec: ShotSpec) -> PresetFraming?
+    /// The subject's matte at `frame` (one byte per pixel at `spec.resolution`: 255 all
+    /// subject … 0 none), or nil when the engine cannot tell which pixels are the subject.
+    func subjectMatte(_ spec: ShotSpec, frame: Int) throws -> [UInt8]?
+}
+
+extension GenerationEngine {
+    public func presetFraming(_ spec: ShotSpec) -> PresetFraming? { nil }
+    public func subjectMatte(_ spec: ShotSpec, frame: Int) throws -> [UInt8]? { nil }
 }

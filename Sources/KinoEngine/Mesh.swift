@@ -8,10 +8,12 @@ struct TriangleSoup: Sendable {
     var colors: [SIMD3<Float>] = []
     /// Per triangle: drop it when it faces away from the camera.
     var cull: [Bool] = []
+    /// Per triangle: part of the shot's subject (what the matte holds).
+    var subject: [Bool] = []
     var count: Int { cull.count }
 
     mutating func reserve(_ n: Int) {
-        positions.reserveCapacity(n * 3); colors.reserveCapacity(n * 3); cull.reserveCapacity(n)
+        positions.reserveCapacity(n * 3); colors.reserveCapacity(n * 3); cull.reserveCapacity(n); subject.reserveCapacity(n)
     }
 }
 
@@ -22,16 +24,42 @@ struct MeshBuilder {
     var light: SceneLight
     var eye: SIMD3<Float>
     var soup = TriangleSoup()
-    /// Shadow triangles projected onto their ground plane (positions only).
-    var shadows: [SIMD3<Float>] = []
+    /// Shadow triangles projected onto their ground plane (positions only), one list per
+    /// sample of the area key light.
+    var shadows: [[SIMD3<Float>]]
+    /// Directions towards the samples of the area key light (one: a point light).
+    let shadowDirections: [SIMD3<Float>]
+    let look: Look
     var castsShadow = false
     var shadowPlane: Float = 0
     var emissive = false
     var cullBackFaces = true
+    /// Triangles added while this holds belong to the subject's matte.
+    var subject = false
+    /// The material's gloss, 0 matte … 1 polished: the strength and tightness of its
+    /// specular highlight.
+    var gloss: Float = 0
 
-    init(light: SceneLight, eye: Vec3) {
+    init(light: SceneLight, eye: Vec3, look: Look = .full) {
         self.light = light
         self.eye = SIMD3<Float>(eye)
+        self.look = look
+        shadowDirections = MeshBuilder.areaLight(towards: light.toLight, samples: look.shadowSamples)
+        shadows = Array(repeating: [], count: shadowDirections.count)
+    }
+
+    /// Sample directions spread over a key light 5° in radius, on a ring about its centre.
+    static func areaLight(towards l: SIMD3<Float>, samples: Int) -> [SIMD3<Float>] {
+        guard samples > 1 else { return [l] }
+        let helper: SIMD3<Float> = abs(l.y) < 0.9 ? SIMD3(0, 1, 0) : SIMD3(1, 0, 0)
+        var u = SIMD3<Float>(l.y * helper.z - l.z * helper.y, l.z * helper.x - l.x * helper.z, l.x * helper.y - l.y * helper.x)
+        u /= (u * u).sum().squareRoot()
+        let v = SIMD3<Float>(l.y * u.z - l.z * u.y, l.z * u.x - l.x * u.z, l.x * u.y - l.y * u.x)
+        return (0..<samples).map { k in
+            let a = Float(2 * Double.pi * Double(k) / Double(samples))
+            let d = l + (u * Float(cos(Double(a))) + v * Float(sin(Double(a)))) * 0.087
+            return d / (d * d).sum().squareRoot()
+        }
     }
 
     @inline(__always) func shade(_ p: SIMD3<Float>, _ n: SIMD3<Float>, _ base: SIMD3<Float>) -> SIMD3<Float> {
@@ -40,7 +68,28 @@ struct MeshBuilder {
             c = base
         } else {
             let ndl = max(0, (n * light.toLight).sum())
-            c = base * (light.ambient + light.key * ndl)
+            var ambient = light.ambient
+            if look.ambientOcclusion {
+                // Occlusion where a surface meets the ground it stands on: the lower a
+                // vertex and the more upright its surface, the less sky and bounce it sees.
+                let h = max(0, p.y - shadowPlane)
+                let upright = 1 - min(1, abs(n.y))
+                ambient *= 1 - 0.42 * upright * Float(exp(-Double(h) / 0.14))
+            }
+            c = base * (ambient + light.key * ndl)
+            if look.specular && gloss > 0 && ndl > 0 {
+                // Blinn-Phong, exponent 8…128 by gloss, by repeated squaring (exact everywhere).
+                var toEye = eye - p
+                toEye /= max(1e-6, (toEye * toEye).sum().squareRoot())
+                var h = light.toLight + toEye
+                h /= max(1e-6, (h * h).sum().squareRoot())
+                var x = max(0, (n * h).sum())
+                x *= x; x *= x; x *= x
+                if gloss > 0.35 { x *= x }
+                if gloss > 0.65 { x *= x }
+                if gloss > 0.85 { x *= x }
+                c += light.key * (x * gloss * 0.9)
+            }
         }
         if light.fogDensity > 0 {
             let d = p - eye
@@ -54,19 +103,35 @@ struct MeshBuilder {
     mutating func triangle(_ a: SIMD3<Float>, _ b: SIMD3<Float>, _ c: SIMD3<Float>,
                            _ na: SIMD3<Float>, _ nb: SIMD3<Float>, _ nc: SIMD3<Float>,
                            color: SIMD3<Float>, outward: SIMD3<Float>) {
+        triangle(a, b, c, na, nb, nc, colors: (color, color, color), outward: outward)
+    }
+
+    /// A flat triangle whose vertices have their own base colours (gradients on screens).
+    mutating func appendTriangle(_ a: SIMD3<Float>, _ b: SIMD3<Float>, _ c: SIMD3<Float>,
+                                 colors: (SIMD3<Float>, SIMD3<Float>, SIMD3<Float>), normal: SIMD3<Float>) {
+        triangle(a, b, c, normal, normal, normal, colors: colors, outward: normal)
+    }
+
+    mutating func triangle(_ a: SIMD3<Float>, _ b: SIMD3<Float>, _ c: SIMD3<Float>,
+                           _ na: SIMD3<Float>, _ nb: SIMD3<Float>, _ nc: SIMD3<Float>,
+                           colors: (SIMD3<Float>, SIMD3<Float>, SIMD3<Float>), outward: SIMD3<Float>) {
         let e1 = b - a, e2 = c - a
         let n = SIMD3<Float>(e1.y * e2.z - e1.z * e2.y, e1.z * e2.x - e1.x * e2.z, e1.x * e2.y - e1.y * e2.x)
         let flip = (n * outward).sum() < 0
         let (p1, p2, n1, n2) = flip ? (c, b, nc, nb) : (b, c, nb, nc)
+        let (k1, k2) = flip ? (colors.2, colors.1) : (colors.1, colors.2)
         soup.positions.append(a); soup.positions.append(p1); soup.positions.append(p2)
-        soup.colors.append(shade(a, na, color)); soup.colors.append(shade(p1, n1, color)); soup.colors.append(shade(p2, n2, color))
+        soup.colors.append(shade(a, na, colors.0)); soup.colors.append(shade(p1, n1, k1)); soup.colors.append(shade(p2, n2, k2))
         soup.cull.append(cullBackFaces)
+        soup.subject.append(subject)
         if castsShadow && light.toLight.y > 0.08 && (outward * light.toLight).sum() > 0 {
-            let l = light.toLight
             let plane = shadowPlane + 0.0015
-            shadows.append(a - l * ((a.y - plane) / l.y))
-            shadows.append(p1 - l * ((p1.y - plane) / l.y))
-            shadows.append(p2 - l * ((p2.y - plane) / l.y))
+            for k in shadowDirections.indices {
+                let l = shadowDirections[k]
+                shadows[k].append(a - l * ((a.y - plane) / l.y))
+                shadows[k].append(p1 - l * ((p1.y - plane) / l.y))
+                shadows[k].append(p2 - l * ((p2.y - plane) / l.y))
+            }
         }
     }
 

@@ -5,7 +5,7 @@ import KinoCore
 /// a World from the shot seed and rasterises it. Same inputs + seed + identity give
 /// bit-identical frames; its checkpoints let a take be extended or refined from any second.
 public struct ProceduralEngine: GenerationEngine {
-    public let identity = EngineIdentity(name: "procedural", version: "1.0")
+    public let identity = EngineIdentity(name: "procedural", version: "2.0")
     let interpreter: @Sendable (ShotSpec) -> SceneSpec
 
     /// An engine reading prompts with `interpreter` (tests and kino-bench pass scenes built by hand).
@@ -66,6 +66,18 @@ public struct ProceduralEngine: GenerationEngine {
         }
         while world.frame < frame { world.step() }
         return checkpoint(world)
+    }
+
+    /// The matte of the frame `render` draws at `frame`: the pixels of the prompt's subjects
+    /// (people, products, cars it names), from the same rasterisation as the picture.
+    public func subjectMatte(_ spec: ShotSpec, frame: Int) throws -> [UInt8]? {
+        guard frame >= 0, frame < spec.shot.duration else {
+            throw GenerationError.invalidRange("\(frame) (the shot has \(spec.shot.duration) frames)")
+        }
+        var (world, _) = try world(for: spec, from: nil)
+        while world.frame < frame { world.step() }
+        let raster = Rasteriser(width: spec.resolution.width, height: spec.resolution.height)
+        return raster.renderLayers(world.rasterScene(width: raster.width, height: raster.height)).matte
     }
 
     /// Draws `count` frames from the world's current frame, with a checkpoint at every whole

@@ -20,6 +20,8 @@ struct Reading {
     var crowd: Double?
     var subjects: [SceneSpec.Subject] = []
     var cameraMoves: [SceneSpec.CameraMove] = []
+    var shotSize: SceneSpec.ShotSize?
+    var angle: SceneSpec.CameraAngle?
     var understood: [String] = []
     var ignored: [String] = []
     /// The first action word of the text, whether or not a subject took it.
@@ -143,6 +145,10 @@ struct Reading {
                 applyAction(a); used = true
             case .camera(let m) where !settingOnly:
                 if !cameraMoves.contains(m) { cameraMoves.append(m) }; used = true
+            case .shotSize(let size) where !settingOnly:
+                if shotSize == nil { shotSize = size }; used = true
+            case .angle(let a) where !settingOnly:
+                if angle == nil { angle = a }; used = true
             default:
                 break
             }

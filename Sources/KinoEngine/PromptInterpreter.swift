@@ -47,7 +47,8 @@ public enum PromptInterpreter {
             ignored.append(word)
         }
         return SceneSpec(environment: environment, subjects: promptReading.subjects, timeOfDay: timeOfDay,
-                         weather: weather, cameraMoves: promptReading.cameraMoves, crowdDensity: crowd,
+                         weather: weather, cameraMoves: promptReading.cameraMoves, shotSize: promptReading.shotSize,
+                         angle: promptReading.angle, crowdDensity: crowd,
                          neonSigns: neon, report: PromptReport(understood: understood, ignored: ignored))
     }
 

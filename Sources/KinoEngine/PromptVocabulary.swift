@@ -15,6 +15,8 @@ public enum PromptVocabulary {
         case subject(SceneSpec.SubjectKind)
         case action(SceneSpec.Action)
         case camera(SceneSpec.CameraMove)
+        case shotSize(SceneSpec.ShotSize)
+        case angle(SceneSpec.CameraAngle)
         /// A colour word; it colours the hair, garment or object it is attached to.
         case colour(RGB)
         /// "dark" or "light"/"pale" before a colour or before "hair".
@@ -76,7 +78,7 @@ public enum PromptVocabulary {
     ]
 
     /// The whole table, in the order the documentation lists it.
-    public static let entries: [Entry] = places + settings + subjects + counts + actions + cameraMoves + descriptions
+    public static let entries: [Entry] = places + settings + subjects + counts + actions + cameraMoves + framing + descriptions
 
     /// Most subjects one mention makes ("six cars").
     public static let maximumCount = 6
@@ -142,6 +144,10 @@ public enum PromptVocabulary {
         add(.smartphone, ["smartphone", "phone", "mobile phone", "cell phone", "iphone", "mobile"])
         add(.productBox, ["product box", "box", "product", "package", "packaging", "carton", "gift box"])
         add(.bottle, ["bottle", "water bottle", "perfume bottle", "wine bottle", "flask"])
+        add(.watch, ["watch", "wristwatch", "wrist watch", "smartwatch", "smart watch"])
+        add(.sneakers, ["sneakers", "trainers", "running shoes", "shoes"])
+        add(.laptop, ["laptop", "notebook computer", "macbook", "computer"])
+        add(.mug, ["mug", "coffee mug", "cup", "coffee cup", "tea cup"])
         add(.car, ["car", "vehicle", "taxi", "cab", "sedan", "suv"])
         return e
     }()
@@ -164,6 +170,10 @@ public enum PromptVocabulary {
             for noun in ["phone", "smartphone", "mobile phone", "cell phone", "mobile"] { phone.append("\(verb) \(noun)") }
         }
         add(.usingPhone, phone)
+        add(.opening, ["opening", "open", "opens", "reveal", "reveals", "revealing", "unboxing", "lid opening",
+                       "lid opens", "lid lifts", "lid lifting", "unveil", "unveiling"])
+        add(.slidingIn, ["sliding in", "slides in", "slide in", "sliding into frame", "slides into frame"])
+        add(.lifting, ["lifting", "lifts", "lift", "rising", "rises", "floating", "floats", "levitating", "hovering"])
         return e
     }()
 
@@ -181,8 +191,7 @@ public enum PromptVocabulary {
             orbit += ["\(w) 360", "\(w) 360 degree"]
         }
         add(.orbit, orbit)
-        add(.closeUp, ["close up", "extreme close up", "macro", "tight shot", "detail shot"])
-        add(.wide, ["wide shot", "wide angle", "wide", "establishing shot", "long shot", "full shot"])
+        add(.crane, ["crane", "crane shot", "crane up", "cranes up", "craning up", "boom up", "jib", "jib shot", "rising camera"])
         add(.pushIn, ["push in", "pushes in", "pushing in", "dolly in", "dollies in", "dollying in",
                       "zoom in", "zooms in", "zooming in"])
         add(.pullOut, ["pull out", "pulls out", "pulling out", "pull back", "pulls back", "pulling back",
@@ -192,6 +201,25 @@ public enum PromptVocabulary {
         add(.still, ["static", "static shot", "static camera", "locked off", "locked off shot", "fixed camera",
                      "still camera", "tripod"])
         add(.handheld, ["hand held", "shaky cam", "shaky camera", "shaky"])
+        return e
+    }()
+
+    static let framing: [Entry] = {
+        var e: [Entry] = []
+        func size(_ s: SceneSpec.ShotSize, _ phrases: [String]) { for p in phrases { e.append(Entry(p, [.shotSize(s)])) } }
+        func angle(_ a: SceneSpec.CameraAngle, _ phrases: [String]) { for p in phrases { e.append(Entry(p, [.angle(a)])) } }
+        size(.extremeCloseUp, ["extreme close up", "ecu", "macro", "macro shot", "detail shot", "detail", "insert shot"])
+        size(.closeUp, ["close up", "close shot", "tight shot", "tight", "fills frame", "fills the frame", "hero shot"])
+        size(.medium, ["medium shot", "mid shot", "waist shot", "medium close up"])
+        size(.mediumWide, ["medium wide", "medium wide shot", "medium long shot", "cowboy shot", "three quarter shot"])
+        size(.wide, ["wide shot", "wide angle", "wide", "long shot", "full shot", "full body"])
+        size(.establishing, ["establishing shot", "establishing", "extreme wide shot", "extreme long shot", "very wide"])
+        angle(.eyeLevel, ["eye level", "eye level shot", "straight on"])
+        angle(.low, ["low angle", "low angle shot", "from below", "low shot", "worm eye view"])
+        angle(.high, ["high angle", "high angle shot", "from above", "high shot", "looking down"])
+        angle(.birdsEye, ["bird eye view", "bird eye", "birds eye view", "birds eye", "overhead", "overhead shot", "top down", "top shot"])
+        angle(.overTheShoulder, ["over shoulder", "over shoulder shot", "ots"])
+        angle(.dutch, ["dutch angle", "dutch tilt", "dutch", "canted angle", "tilted camera"])
         return e
     }()
 

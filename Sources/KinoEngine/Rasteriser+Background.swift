@@ -18,6 +18,7 @@ extension Rasteriser {
     func background(_ scene: RasterScene, rows: Range<Int>) {
         let cam = scene.camera, light = scene.light
         let s = supersample
+        (subject + rows.lowerBound * s * sampleWidth).update(repeating: 0, count: rows.count * s * sampleWidth)
         if let backdrop = scene.backdrop {
             drawBackdrop(backdrop, camera: cam, rows: (rows.lowerBound * s)..<(rows.upperBound * s))
             return

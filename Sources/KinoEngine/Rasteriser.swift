@@ -4,16 +4,27 @@ import KinoCore
 
 /// What one frame shows, ready to rasterise: lit triangles of the set (drawn first), the
 /// shadows they and the actors cast, the actors, rain streaks and the background.
+/// A drawn frame with what the engine knows about its pixels: the subject's matte (per
+/// pixel, 0 none … 255 all of it) and how many samples showed no surface at all.
+struct RenderedFrame: Sendable {
+    var frame: Frame
+    var matte: [UInt8]
+    var emptySamples: Int
+}
+
 struct RasterScene: Sendable {
     var camera: PinholeCamera
     var light: SceneLight
     var scenery: TriangleSoup
     var actors: TriangleSoup
-    var shadows: [SIMD3<Float>]
+    /// Shadow triangles on the ground, one list per sample of the area key light.
+    var shadows: [[SIMD3<Float>]]
     /// Rain streaks: start and end points in world space, two entries per streak.
     var rain: [SIMD3<Float>]
     var rainColor: SIMD3<Float>
     var backdrop: Backdrop?
+    /// Applied to the finished pixels, band by band.
+    var grade: ColorGrade? = nil
 }
 
 /// A software rasteriser: perspective projection, near-plane clipping, fixed-point edge
@@ -29,6 +40,8 @@ final class Rasteriser: @unchecked Sendable {
     let color: UnsafeMutablePointer<UInt32>
     let depth: UnsafeMutablePointer<Float>
     let mask: UnsafeMutablePointer<UInt8>
+    /// Per sample: 1 where the nearest surface belongs to the subject.
+    let subject: UnsafeMutablePointer<UInt8>
     static let near: Float = 0.05
 
     init(width: Int, height: Int, supersample: Int? = nil) {
@@ -38,9 +51,10 @@ final class Rasteriser: @unchecked Sendable {
         sampleWidth = width * s; sampleHeight = height * s
         let n = sampleWidth * sampleHeight
         color = .allocate(capacity: n); depth = .allocate(capacity: n); mask = .allocate(capacity: n)
+        subject = .allocate(capacity: n)
     }
 
-    deinit { color.deallocate(); depth.deallocate(); mask.deallocate() }
+    deinit { color.deallocate(); depth.deallocate(); mask.deallocate(); subject.deallocate() }
 
     struct ScreenTriangle {
         var minX: Int, maxX: Int, minY: Int, maxY: Int
@@ -49,6 +63,8 @@ final class Rasteriser: @unchecked Sendable {
         var z: SIMD3<Double>, r: SIMD3<Double>, g: SIMD3<Double>, bl: SIMD3<Double>
         /// The largest 1/z of the vertices.
         var nearest: Double
+        /// 1 for the subject's triangles (written to the matte), else 0.
+        var subject: UInt8
     }
 
     struct SendablePointer<T>: @unchecked Sendable { let p: UnsafeMutablePointer<T> }
@@ -56,19 +72,35 @@ final class Rasteriser: @unchecked Sendable {
     /// Draws the scene into a new frame, `bandRows` output rows per parallel band (by
     /// default an eighth of the frame); the result does not depend on it.
     func render(_ scene: RasterScene, bandRows: Int? = nil) -> Frame {
+        renderLayers(scene, bandRows: bandRows).frame
+    }
+
+    /// Draws the scene into a frame, the subject's matte and a count of the samples no
+    /// surface covered (where the sky shows).
+    func renderLayers(_ scene: RasterScene, bandRows: Int? = nil) -> RenderedFrame {
         let cam = scene.camera
         // Nearest first, so hidden samples fail the depth test before any colour is computed.
-        let scenery = Rasteriser.frontToBack(setup(scene.scenery.positions, scene.scenery.colors, cull: scene.scenery.cull, camera: cam))
-        let actors = Rasteriser.frontToBack(setup(scene.actors.positions, scene.actors.colors, cull: scene.actors.cull, camera: cam))
-        let shadowColors = [SIMD3<Float>](repeating: .zero, count: scene.shadows.count)
-        let shadows = setup(scene.shadows, shadowColors, cull: nil, camera: cam)
+        let scenery = Rasteriser.frontToBack(setup(scene.scenery, camera: cam))
+        let actors = Rasteriser.frontToBack(setup(scene.actors, camera: cam))
+        let shadowSets = scene.shadows.map { set in
+            setup(TriangleSoup(positions: set, colors: [SIMD3<Float>](repeating: .zero, count: set.count), cull: [], subject: []), camera: cam)
+        }
         let lines = rainLines(scene.rain, camera: cam)
         var pixels = [UInt8](repeating: 255, count: width * height * 4)
+        var matte = [UInt8](repeating: 0, count: width * height)
+        var empty = [Int](repeating: 0, count: (height + max(1, bandRows ?? max(4, height / 8)) - 1) / max(1, bandRows ?? max(4, height / 8)))
         let rowsPerBand = max(1, bandRows ?? max(4, height / 8))
         let bands = (height + rowsPerBand - 1) / rowsPerBand
-        let darken = UInt32(max(0, min(256, (1 - scene.light.shadowStrength) * 256)))
+        // Each light sample that a caster hides takes its share: all hidden, the full shadow.
+        let keep = pow(Double(max(0, 1 - scene.light.shadowStrength)), 1 / Double(max(1, shadowSets.count)))
+        let darken = UInt32(max(0, min(256, (keep * 256).rounded())))
+        let gradeTables = scene.grade?.tables()
         pixels.withUnsafeMutableBufferPointer { out in
+          matte.withUnsafeMutableBufferPointer { matteOut in
+           empty.withUnsafeMutableBufferPointer { emptyOut in
             let target = SendablePointer(p: out.baseAddress!)
+            let matteTarget = SendablePointer(p: matteOut.baseAddress!)
+            let emptyTarget = SendablePointer(p: emptyOut.baseAddress!)
             DispatchQueue.concurrentPerform(iterations: bands) { band in
                 let y0 = band * rowsPerBand, y1 = min(height, y0 + rowsPerBand)
                 let s0 = y0 * supersample, s1 = y1 * supersample
@@ -76,17 +108,27 @@ final class Rasteriser: @unchecked Sendable {
                 scenery.withUnsafeBufferPointer { ts in
                     for i in ts.indices where ts[i].maxY >= s0 && ts[i].minY < s1 { fill(ts.baseAddress! + i, rows: s0..<s1) }
                 }
-                shadows.withUnsafeBufferPointer { ts in
-                    for i in ts.indices where ts[i].maxY >= s0 && ts[i].minY < s1 { shade(ts.baseAddress! + i, rows: s0..<s1, darken: darken) }
+                for (k, shadows) in shadowSets.enumerated() {
+                    shadows.withUnsafeBufferPointer { ts in
+                        for i in ts.indices where ts[i].maxY >= s0 && ts[i].minY < s1 {
+                            shade(ts.baseAddress! + i, rows: s0..<s1, darken: darken, bit: UInt8(1 << k))
+                        }
+                    }
                 }
                 actors.withUnsafeBufferPointer { ts in
                     for i in ts.indices where ts[i].maxY >= s0 && ts[i].minY < s1 { fill(ts.baseAddress! + i, rows: s0..<s1) }
                 }
                 drawRain(lines, color: scene.rainColor, rows: s0..<s1)
                 resolve(into: target.p, rows: y0..<y1)
+                if let grade = scene.grade, let tables = gradeTables { grade.apply(to: target.p, width: width, rows: y0..<y1, tables: tables) }
+                resolveMatte(into: matteTarget.p, rows: y0..<y1)
+                emptyTarget.p[band] = emptySamples(rows: s0..<s1)
             }
+           }
+          }
         }
-        return Frame(width: width, height: height, pixels: pixels)
+        return RenderedFrame(frame: Frame(width: width, height: height, pixels: pixels), matte: matte,
+                             emptySamples: empty.reduce(0, +))
     }
 
     // MARK: triangle setup
@@ -100,7 +142,10 @@ final class Rasteriser: @unchecked Sendable {
         return order.map { tris[$0] }
     }
 
-    private func setup(_ positions: [SIMD3<Float>], _ colors: [SIMD3<Float>], cull: [Bool]?, camera: PinholeCamera) -> [ScreenTriangle] {
+    private func setup(_ soup: TriangleSoup, camera: PinholeCamera) -> [ScreenTriangle] {
+        let positions = soup.positions, colors = soup.colors
+        let cull: [Bool]? = soup.cull.isEmpty ? nil : soup.cull
+        let subjects = soup.subject
         let right = SIMD3<Float>(camera.right), up = SIMD3<Float>(camera.up), fwd = SIMD3<Float>(camera.forward)
         let eye = SIMD3<Float>(camera.position)
         let f = camera.focalPixels * Double(supersample)
@@ -130,6 +175,7 @@ final class Rasteriser: @unchecked Sendable {
                         if c0.y < -lim * c0.z && c1.y < -lim * c1.z && c2.y < -lim * c2.z { continue }
                     }
                     let cullThis = cull?[t] ?? false
+                    let isSubject: UInt8 = t < subjects.count && subjects[t] ? 1 : 0
                     let v0 = (c0, col[t * 3]), v1 = (c1, col[t * 3 + 1]), v2 = (c2, col[t * 3 + 2])
                     if behind > 0 {
                         poly.removeAll(keepingCapacity: true)
@@ -144,9 +190,9 @@ final class Rasteriser: @unchecked Sendable {
                             }
                         }
                         for k in 1..<(poly.count - 1) {
-                            if let st = screen(poly[0], poly[k], poly[k + 1], f: f, cx: cx, cy: cy, cull: cullThis) { out.append(st) }
+                            if let st = screen(poly[0], poly[k], poly[k + 1], f: f, cx: cx, cy: cy, cull: cullThis, subject: isSubject) { out.append(st) }
                         }
-                    } else if let st = screen(v0, v1, v2, f: f, cx: cx, cy: cy, cull: cullThis) {
+                    } else if let st = screen(v0, v1, v2, f: f, cx: cx, cy: cy, cull: cullThis, subject: isSubject) {
                         out.append(st)
                     }
                 }
@@ -156,7 +202,7 @@ final class Rasteriser: @unchecked Sendable {
     }
 
     private func screen(_ p0: (SIMD3<Float>, SIMD3<Float>), _ p1: (SIMD3<Float>, SIMD3<Float>), _ p2: (SIMD3<Float>, SIMD3<Float>),
-                        f: Double, cx: Double, cy: Double, cull: Bool) -> ScreenTriangle? {
+                        f: Double, cx: Double, cy: Double, cull: Bool, subject: UInt8) -> ScreenTriangle? {
         @inline(__always) func fixed(_ c: SIMD3<Float>) -> (Int64, Int64) {
             let limit = 1.0e8
             let sx = cx + f * Double(c.x) / Double(c.z), sy = cy - f * Double(c.y) / Double(c.z)
@@ -201,7 +247,7 @@ final class Rasteriser: @unchecked Sendable {
                               r: plane(Double(cs.0.x), Double(cs.1.x), Double(cs.2.x)),
                               g: plane(Double(cs.0.y), Double(cs.1.y), Double(cs.2.y)),
                               bl: plane(Double(cs.0.z), Double(cs.1.z), Double(cs.2.z)),
-                              nearest: 1 / Double(min(vs.0.0.z, vs.1.0.z, vs.2.0.z)))
+                              nearest: 1 / Double(min(vs.0.0.z, vs.1.0.z, vs.2.0.z)), subject: subject)
     }
 
     @inline(__always) static func floorDiv(_ n: Int64, _ d: Int64) -> Int64 {
@@ -265,13 +311,14 @@ final class Rasteriser: @unchecked Sendable {
             let g0 = Int(t.g.x + t.g.y * sx + t.g.z * sy), dg = Int(t.g.y)
             let b0 = Int(t.bl.x + t.bl.y * sx + t.bl.z * sy), db = Int(t.bl.y)
             let rowBase = y * sampleWidth
-            let depth = self.depth, color = self.color
+            let depth = self.depth, color = self.color, subjectID = self.subject, sid = t.subject
             for x in lo...hi {
                 let i = x - lo
                 let z = z0 + dz * Float(i)
                 let idx = rowBase + x
                 if z > depth[idx] {
                     depth[idx] = z
+                    subjectID[idx] = sid
                     let r = min(255, max(0, (r0 &+ dr &* i) >> 16))
                     let g = min(255, max(0, (g0 &+ dg &* i) >> 16))
                     let b = min(255, max(0, (b0 &+ db &* i) >> 16))
@@ -282,7 +329,7 @@ final class Rasteriser: @unchecked Sendable {
     }
 
     /// Darkens the samples where a shadow triangle lies on the surface already drawn.
-    private func shade(_ tp: UnsafePointer<ScreenTriangle>, rows: Range<Int>, darken: UInt32) {
+    private func shade(_ tp: UnsafePointer<ScreenTriangle>, rows: Range<Int>, darken: UInt32, bit: UInt8) {
         let t = tp.pointee
         let yStart = max(t.minY, rows.lowerBound), yEnd = min(t.maxY, rows.upperBound - 1)
         if yStart > yEnd { return }
@@ -295,17 +342,39 @@ final class Rasteriser: @unchecked Sendable {
                 let idx = rowBase + x
                 let z = z0 + dz * Float(x - lo)
                 let d = depth[idx]
-                if mask[idx] == 0 && abs(z - d) <= d * 0.008 {
+                if mask[idx] & bit == 0 && abs(z - d) <= d * 0.008 {
                     let c = color[idx]
                     let r = ((c & 0xff) * darken) >> 8, g = (((c >> 8) & 0xff) * darken) >> 8, b = (((c >> 16) & 0xff) * darken) >> 8
                     color[idx] = r | g << 8 | b << 16 | 0xff00_0000
-                    mask[idx] = 1
+                    mask[idx] |= bit
                 }
             }
         }
     }
 
     // MARK: resolve
+
+    /// The matte of rows: per pixel, the share of its samples that show the subject (0…255).
+    private func resolveMatte(into out: UnsafeMutablePointer<UInt8>, rows: Range<Int>) {
+        let s = supersample, n = s * s
+        for y in rows {
+            for x in 0..<width {
+                var c = 0
+                for sy in 0..<s {
+                    let base = (y * s + sy) * sampleWidth + x * s
+                    for sx in 0..<s { c += Int(subject[base + sx]) }
+                }
+                out[y * width + x] = UInt8((c * 255 + n / 2) / n)
+            }
+        }
+    }
+
+    /// Samples of `rows` (sample rows) that no surface covered.
+    private func emptySamples(rows: Range<Int>) -> Int {
+        var n = 0
+        for i in (rows.lowerBound * sampleWidth)..<(rows.upperBound * sampleWidth) where depth[i] == 0 { n += 1 }
+        return n
+    }
 
     private func resolve(into out: UnsafeMutablePointer<UInt8>, rows: Range<Int>) {
         let s = supersample, n = UInt32(s * s)

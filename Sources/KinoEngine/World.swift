@@ -30,7 +30,10 @@ struct World: Sendable {
         let dt = setup.dt
         let f = state.frame
         for i in state.people.indices { state.people[i].step(dt: dt) }
-        for i in state.objects.indices { state.objects[i].yaw += state.objects[i].spinRate * dt }
+        for i in state.objects.indices {
+            state.objects[i].yaw += state.objects[i].spinRate * dt
+            state.objects[i].actionTime += dt
+        }
         for i in state.cars.indices {
             let c = state.cars[i]
             state.cars[i].position += Vec3(sin(c.heading), 0, -cos(c.heading)) * (c.speed * dt)
@@ -59,8 +62,9 @@ struct World: Sendable {
             } else {
                 let x = (Double(k) - Double(personIndices.count - 1) / 2) * 0.9 + (setup.isStreet ? -0.3 : 0)
                 let moving = subject.action == .walking || subject.action == .running
+                let start = setup.interior?.start ?? .zero
                 people.append(World.newPerson(subjectIndex: i, look: look(for: subject, previous: nil, rng: &rng),
-                                              at: Vec3(x, 0, 0), heading: moving ? 0 : Double.pi,
+                                              at: start + Vec3(x, 0, 0), heading: moving ? 0 : Double.pi,
                                               action: subject.action, phase: 0))
             }
         }
@@ -69,16 +73,19 @@ struct World: Sendable {
         for (k, i) in propIndices.enumerated() {
             let subject = scene.subjects[i]
             let spin = subject.action == .rotating || subject.action == .turning
-                ? 2 * Double.pi / max(2, Double(setup.duration) / setup.fps) : 0
+                ? 2 * Double.pi / max(2, Double(setup.duration) / setup.fps) : (subject.action == .lifting ? 0.5 : 0)
             if var o = old?.objects.first(where: { $0.subjectIndex == i && $0.kind == subject.kind.rawValue }) {
                 o.spinRate = spin
+                if o.action != subject.action.rawValue { o.action = subject.action.rawValue; o.actionTime = 0 }
                 if let c = subject.color ?? subject.clothesColor { o.color = c }
                 objects.append(o)
             } else {
-                let x = propBase + (Double(k) - Double(propIndices.count - 1) / 2) * 0.28
+                let gap = (propIndices.map { PropShape.size(of: scene.subjects[$0].kind).x }.max() ?? 0.18) + 0.1
+                let x = propBase + (Double(k) - Double(propIndices.count - 1) / 2) * gap
                 objects.append(ObjectState(subjectIndex: i, kind: subject.kind.rawValue,
                                            position: Vec3(x, setup.propSurfaceHeight, 0), yaw: 0.35, spinRate: spin,
-                                           color: subject.color ?? subject.clothesColor ?? World.defaultPropColor(subject.kind)))
+                                           color: subject.color ?? subject.clothesColor ?? World.defaultPropColor(subject.kind),
+                                           action: subject.action.rawValue, actionTime: 0))
             }
         }
         var cars: [CarState] = []
@@ -147,6 +154,10 @@ struct World: Sendable {
         case .smartphone: return RGB(30, 32, 38)
         case .productBox: return RGB(230, 120, 40)
         case .bottle: return RGB(40, 120, 70)
+        case .watch: return RGB(190, 190, 196)
+        case .sneakers: return RGB(235, 235, 238)
+        case .laptop: return RGB(170, 172, 178)
+        case .mug: return RGB(240, 238, 232)
         default: return RGB(128, 128, 128)
         }
     }

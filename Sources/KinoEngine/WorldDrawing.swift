@@ -1,18 +1,6 @@
 import Foundation
 import KinoCore
 
-/// Sizes of the props, in metres (width, height, depth).
-enum PropShape {
-    static func size(of kind: SceneSpec.SubjectKind) -> Vec3 {
-        switch kind {
-        case .smartphone: return Vec3(0.075, 0.155, 0.009)
-        case .productBox: return Vec3(0.18, 0.24, 0.07)
-        case .bottle: return Vec3(0.07, 0.27, 0.07)
-        default: return Vec3(0.2, 0.2, 0.2)
-        }
-    }
-}
-
 extension RGB {
     var float: SIMD3<Float> { SIMD3<Float>(unit) }
 }
@@ -24,13 +12,21 @@ extension World {
         let pose = cameraPose()
         let camera = PinholeCamera(pose: pose, width: width, height: height)
         let light = setup.light
-        var set = MeshBuilder(light: light, eye: pose.position)
-        if setup.startFrame == nil { WorldScenery.build(&set, setup: setup, camera: camera) }
-        var actors = MeshBuilder(light: light, eye: pose.position)
+        var set = MeshBuilder(light: light, eye: pose.position, look: setup.look)
+        if setup.startFrame == nil { WorldScenery.build(&set, setup: setup, camera: camera, sightLines: sightLines(from: pose.position)) }
+        var actors = MeshBuilder(light: light, eye: pose.position, look: setup.look)
         actors.castsShadow = true
-        for p in state.people where isWorthDrawing(p.position, radius: 1.2, camera: camera) { drawPerson(p, into: &actors) }
+        for p in state.people where isWorthDrawing(p.position, radius: 1.2, camera: camera) {
+            actors.subject = p.subjectIndex >= 0
+            drawPerson(p, into: &actors)
+        }
+        actors.subject = true
         for o in state.objects { drawProp(o, into: &actors) }
-        for c in state.cars where isWorthDrawing(c.position, radius: 3, camera: camera) { drawCar(c, into: &actors) }
+        for c in state.cars where isWorthDrawing(c.position, radius: 3, camera: camera) {
+            actors.subject = c.subjectIndex >= 0
+            drawCar(c, into: &actors)
+        }
+        actors.subject = false
         var rain: [SIMD3<Float>] = []
         if !state.rain.isEmpty {
             rain.reserveCapacity(state.rain.count / 3 * 2)
@@ -48,7 +44,22 @@ extension World {
         }
         let rainColor = (light.skyHorizon * 0.5 + light.key * 0.3 + light.ambient * 0.4).clamped(lowerBound: .zero, upperBound: SIMD3(1, 1, 1))
         return RasterScene(camera: camera, light: light, scenery: set.soup, actors: actors.soup,
-                           shadows: set.shadows + actors.shadows, rain: rain, rainColor: rainColor, backdrop: backdrop)
+                           shadows: zip(set.shadows, actors.shadows).map { $0 + $1 }, rain: rain, rainColor: rainColor, backdrop: backdrop,
+                           grade: setup.grade)
+    }
+
+    /// Lines from the camera to the points of each subject a viewer must see (a person's
+    /// head, chest and hips; a prop's centre): furniture they pass through is left out.
+    func sightLines(from eye: Vec3) -> [(Vec3, Vec3)] {
+        var lines: [(Vec3, Vec3)] = []
+        for p in state.people where p.subjectIndex >= 0 {
+            for k in [0.93, 0.7, 0.5] { lines.append((eye, p.position + Vec3(0, k * p.look.height, 0))) }
+        }
+        for o in state.objects {
+            let size = PropShape.size(of: SceneSpec.SubjectKind(rawValue: o.kind) ?? .productBox)
+            lines.append((eye, o.position + Vec3(0, size.y / 2, 0)))
+        }
+        return lines
     }
 
     /// Skips what is far away or well behind the camera.
@@ -141,57 +152,12 @@ extension World {
         }
     }
 
-    func drawProp(_ o: ObjectState, into b: inout MeshBuilder) {
-        let kind = SceneSpec.SubjectKind(rawValue: o.kind) ?? .productBox
-        let size = PropShape.size(of: kind)
-        let up = Vec3(0, 1, 0)
-        let x = Vec3(cos(o.yaw), 0, -sin(o.yaw)), z = Vec3(sin(o.yaw), 0, cos(o.yaw))
-        let color = o.color.float
-        b.shadowPlane = Float(o.position.y)
-        if setup.scene.environment != .studio {
-            b.shadowPlane = 0
-            let top = o.position.y
-            b.box(center: Vec3(o.position.x, top / 2, o.position.z), x: Vec3(0.16, 0, 0), y: up * (top / 2), z: Vec3(0, 0, 0.16),
-                       color: SIMD3(0.82, 0.8, 0.77))
-            b.shadowPlane = Float(o.position.y)
-        }
-        let base = o.position
-        switch kind {
-        case .smartphone:
-            let c = base + up * (size.y / 2 + 0.002)
-            b.box(center: c, x: x * (size.x / 2), y: up * (size.y / 2), z: z * (size.z / 2), color: color)
-            b.box(center: c + x * (size.x * 0.22) + up * (size.y * 0.36) - z * (size.z * 0.6), x: x * 0.012, y: up * 0.012,
-                  z: z * 0.002, color: SIMD3(0.05, 0.05, 0.06))
-            b.emissive = true
-            b.castsShadow = false
-            let f = c + z * (size.z / 2 + 0.0006)
-            let hx = x * (size.x / 2 - 0.004), hy = up * (size.y / 2 - 0.006)
-            b.quad(f - hx + hy, f + hx + hy, f + hx - hy, f - hx - hy, normal: z, color: SIMD3<Float>(0.25, 0.45, 0.95), nu: 1, nv: 2)
-            b.emissive = false
-            b.castsShadow = true
-        case .productBox:
-            let c = base + up * (size.y / 2 + 0.001)
-            b.box(center: c, x: x * (size.x / 2), y: up * (size.y / 2), z: z * (size.z / 2), color: color)
-            b.box(center: c + up * (size.y * 0.1), x: x * (size.x / 2 + 0.001), y: up * (size.y * 0.12), z: z * (size.z / 2 + 0.001),
-                  color: SIMD3(0.95, 0.95, 0.93))
-        case .bottle:
-            let r = size.x / 2
-            b.segment(base, base + up * (size.y * 0.62), radius: r, color: color, sides: 12)
-            b.segment(base + up * (size.y * 0.62), base + up * (size.y * 0.82), radius: r, radiusB: r * 0.35, color: color, sides: 12)
-            b.segment(base + up * (size.y * 0.82), base + up * (size.y * 0.95), radius: r * 0.35, color: color, sides: 8)
-            b.segment(base + up * (size.y * 0.95), base + up * size.y, radius: r * 0.4, color: SIMD3(0.85, 0.85, 0.82), sides: 8)
-            b.box(center: base + up * (size.y * 0.32) + z * (r * 0.92), x: x * (r * 0.6), y: up * (size.y * 0.16), z: z * (r * 0.1),
-                  color: SIMD3(0.95, 0.93, 0.85))
-        default:
-            b.box(center: base + up * (size.y / 2), x: x * (size.x / 2), y: up * (size.y / 2), z: z * (size.z / 2), color: color)
-        }
-        b.shadowPlane = 0
-    }
-
     func drawCar(_ c: CarState, into b: inout MeshBuilder) {
         let fwd = Vec3(sin(c.heading), 0, -cos(c.heading)), right = Vec3(cos(c.heading), 0, sin(c.heading)), up = Vec3(0, 1, 0)
         let p = c.position
         let body = c.color.float
+        b.gloss = 0.6
+        defer { b.gloss = 0 }
         b.box(center: p + up * 0.62, x: right * 0.9, y: up * 0.33, z: fwd * 2.15, color: body)
         b.box(center: p + up * 1.2 - fwd * 0.25, x: right * 0.8, y: up * 0.27, z: fwd * 1.1, color: body * 0.9)
         b.castsShadow = false

@@ -4,7 +4,7 @@ import KinoCore
 /// The set of each environment: ground, buildings, rooms and their furniture. Laid out from
 /// a fixed per-environment seed (not the shot seed), so every shot of a scene shares it.
 enum WorldScenery {
-    static func build(_ b: inout MeshBuilder, setup: WorldSetup, camera: PinholeCamera) {
+    static func build(_ b: inout MeshBuilder, setup: WorldSetup, camera: PinholeCamera, sightLines: [(Vec3, Vec3)] = []) {
         b.castsShadow = false
         b.emissive = false
         b.cullBackFaces = true
@@ -12,10 +12,13 @@ enum WorldScenery {
         switch setup.scene.environment {
         case .cityNight, .street:
             street(&b, along: streetWindow(camera), night: night, neon: setup.scene.neonSigns || setup.scene.environment == .cityNight)
-        case .livingRoom: livingRoom(&b, setup: setup, night: night)
-        case .kitchen: kitchen(&b, setup: setup, night: night)
-        case .office: office(&b, setup: setup, night: night)
-        case .studio: studio(&b, tableAt: setup.propBase)
+        case .livingRoom: livingRoom(&b, setup: setup, night: night, sightLines: sightLines)
+        case .kitchen: kitchen(&b, setup: setup, night: night, sightLines: sightLines)
+        case .office: office(&b, setup: setup, night: night, sightLines: sightLines)
+        case .studio:
+            if case .cyclorama(let radius)? = setup.interior?.shape {
+                studio(&b, tableAt: setup.propBase, radius: radius, height: setup.interior?.height ?? 16)
+            }
         case .park: park(&b, night: night)
         case .neutral: neutral(&b)
         }
@@ -170,12 +173,15 @@ enum WorldScenery {
     static func room(_ b: inout MeshBuilder, x: ClosedRange<Double>, z: ClosedRange<Double>, height: Double,
                      floor: RGB, walls: RGB, ceiling: RGB) {
         let (x0, x1, z0, z1, h) = (x.lowerBound, x.upperBound, z.lowerBound, z.upperBound, height)
-        ground(&b, x: x, z: z, color: floor, cell: 2)
-        b.quad(Vec3(x0, h, z0), Vec3(x1, h, z0), Vec3(x1, 0, z0), Vec3(x0, 0, z0), normal: Vec3(0, 0, 1), color: walls, nu: 3, nv: 1)
-        b.quad(Vec3(x0, h, z1), Vec3(x0, h, z0), Vec3(x0, 0, z0), Vec3(x0, 0, z1), normal: Vec3(1, 0, 0), color: walls * 0.96, nu: 3, nv: 1)
-        b.quad(Vec3(x1, h, z0), Vec3(x1, h, z1), Vec3(x1, 0, z1), Vec3(x1, 0, z0), normal: Vec3(-1, 0, 0), color: walls * 0.96, nu: 3, nv: 1)
-        b.quad(Vec3(x1, h, z1), Vec3(x0, h, z1), Vec3(x0, 0, z1), Vec3(x1, 0, z1), normal: Vec3(0, 0, -1), color: walls, nu: 3, nv: 1)
-        b.quad(Vec3(x0, h, z1), Vec3(x1, h, z1), Vec3(x1, h, z0), Vec3(x0, h, z0), normal: Vec3(0, -1, 0), color: ceiling, nu: 2, nv: 2)
+        // Walls and ceiling overrun their corners by `o`, behind the neighbouring surface, so
+        // no sample finds a crack where two tessellations meet.
+        let o = 0.05
+        ground(&b, x: (x0 - o)...(x1 + o), z: (z0 - o)...(z1 + o), color: floor, cell: 2)
+        b.quad(Vec3(x0 - o, h + o, z0), Vec3(x1 + o, h + o, z0), Vec3(x1 + o, -o, z0), Vec3(x0 - o, -o, z0), normal: Vec3(0, 0, 1), color: walls, nu: 3, nv: 1)
+        b.quad(Vec3(x0, h + o, z1 + o), Vec3(x0, h + o, z0 - o), Vec3(x0, -o, z0 - o), Vec3(x0, -o, z1 + o), normal: Vec3(1, 0, 0), color: walls * 0.96, nu: 3, nv: 1)
+        b.quad(Vec3(x1, h + o, z0 - o), Vec3(x1, h + o, z1 + o), Vec3(x1, -o, z1 + o), Vec3(x1, -o, z0 - o), normal: Vec3(-1, 0, 0), color: walls * 0.96, nu: 3, nv: 1)
+        b.quad(Vec3(x1 + o, h + o, z1), Vec3(x0 - o, h + o, z1), Vec3(x0 - o, -o, z1), Vec3(x1 + o, -o, z1), normal: Vec3(0, 0, -1), color: walls, nu: 3, nv: 1)
+        b.quad(Vec3(x0 - o, h, z1 + o), Vec3(x1 + o, h, z1 + o), Vec3(x1 + o, h, z0 - o), Vec3(x0 - o, h, z0 - o), normal: Vec3(0, -1, 0), color: ceiling, nu: 2, nv: 2)
     }
 
     static func window(_ b: inout MeshBuilder, wallZ: Double, x: ClosedRange<Double>, y: ClosedRange<Double>, night: Bool) {
@@ -190,74 +196,44 @@ enum WorldScenery {
         b.emissive = false
     }
 
-    static func livingRoom(_ b: inout MeshBuilder, setup: WorldSetup, night: Bool) {
-        room(&b, x: -4.5...4.5, z: -4...3.5, height: 2.7, floor: RGB(140, 100, 70), walls: RGB(214, 204, 188), ceiling: RGB(236, 234, 230))
-        window(&b, wallZ: -4, x: 1.2...3.2, y: 0.9...2.2, night: night)
+    static func livingRoom(_ b: inout MeshBuilder, setup: WorldSetup, night: Bool, sightLines: [(Vec3, Vec3)]) {
+        room(&b, x: -4.5...4.5, z: -8...4, height: 2.7, floor: RGB(140, 100, 70), walls: RGB(214, 204, 188), ceiling: RGB(236, 234, 230))
+        window(&b, wallZ: -8, x: 1.2...3.4, y: 0.9...2.2, night: night)
+        drawFurniture(&b, .livingRoom, sightLines: sightLines)
         b.castsShadow = true
-        let sofa = RGB(70, 90, 120)
-        b.block(Vec3(-2.6, 0, -3.9), Vec3(0.6, 0.45, -3.0), color: sofa)
-        b.block(Vec3(-2.6, 0.45, -3.95), Vec3(0.6, 0.95, -3.7), color: sofa)
-        b.block(Vec3(-2.8, 0, -3.95), Vec3(-2.6, 0.65, -3.0), color: sofa)
-        b.block(Vec3(0.6, 0, -3.95), Vec3(0.8, 0.65, -3.0), color: sofa)
-        b.block(Vec3(-1.6, 0.38, -2.4), Vec3(-0.4, 0.43, -1.8), color: RGB(110, 75, 50))
-        for (dx, dz) in [(-1.55, -2.35), (-0.45, -2.35), (-1.55, -1.85), (-0.45, -1.85)] {
-            b.block(Vec3(dx - 0.03, 0, dz - 0.03), Vec3(dx + 0.03, 0.38, dz + 0.03), color: RGB(90, 60, 40))
-        }
-        b.block(Vec3(4.0, 0, -3.0), Vec3(4.45, 2.0, -1.2), color: RGB(120, 85, 60))
-        for k in 0..<4 { b.block(Vec3(3.98, 0.4 + Double(k) * 0.42, -2.9), Vec3(4.0, 0.42 + Double(k) * 0.42, -1.3), color: RGB(160, 120, 90)) }
-        b.cylinder(base: Vec3(-3.8, 0, -3.4), height: 0.4, radius: 0.2, color: RGB(170, 90, 60), sides: 8)
-        b.sphere(center: Vec3(-3.8, 0.8, -3.4), radius: 0.45, color: SIMD3(0.2, 0.45, 0.2), rings: 4, slices: 7)
-        b.cylinder(base: Vec3(1.2, 0, -3.5), height: 1.5, radius: 0.025, color: RGB(30, 30, 30), sides: 5)
+        b.cylinder(base: Vec3(-3.9, 0, -7.4), height: 0.4, radius: 0.2, color: RGB(170, 90, 60), sides: 8)
+        b.sphere(center: Vec3(-3.9, 0.8, -7.4), radius: 0.45, color: SIMD3(0.2, 0.45, 0.2), rings: 4, slices: 7)
+        b.cylinder(base: Vec3(-3.9, 0, -1.6), height: 1.5, radius: 0.025, color: RGB(30, 30, 30), sides: 5)
         b.castsShadow = false
         b.emissive = true
-        b.segment(Vec3(1.2, 1.45, -3.5), Vec3(1.2, 1.75, -3.5), radius: 0.22, radiusB: 0.14, color: night ? SIMD3(1, 0.85, 0.6) : SIMD3(0.95, 0.9, 0.8), sides: 8)
+        b.segment(Vec3(-3.9, 1.45, -1.6), Vec3(-3.9, 1.75, -1.6), radius: 0.22, radiusB: 0.14, color: night ? SIMD3(1, 0.85, 0.6) : SIMD3(0.95, 0.9, 0.8), sides: 8)
         b.emissive = false
-        b.quad(Vec3(-2.2, 0.006, -1.2), Vec3(1.0, 0.006, -1.2), Vec3(1.0, 0.006, -2.9), Vec3(-2.2, 0.006, -2.9), normal: Vec3(0, 1, 0), color: RGB(170, 60, 50))
+        b.quad(Vec3(-1.2, 0.006, -1.0), Vec3(1.2, 0.006, -1.0), Vec3(1.2, 0.006, -5.0), Vec3(-1.2, 0.006, -5.0), normal: Vec3(0, 1, 0), color: RGB(170, 60, 50))
     }
 
-    static func kitchen(_ b: inout MeshBuilder, setup: WorldSetup, night: Bool) {
-        room(&b, x: -4...4, z: -3.5...3.5, height: 2.7, floor: RGB(190, 185, 175), walls: RGB(225, 228, 224), ceiling: RGB(240, 240, 238))
-        window(&b, wallZ: -3.5, x: -1.0...1.0, y: 1.2...2.2, night: night)
-        b.castsShadow = true
-        b.block(Vec3(-4, 0, -3.5), Vec3(4, 0.88, -2.9), color: RGB(70, 90, 100))
-        b.block(Vec3(-4, 0.88, -3.5), Vec3(4, 0.92, -2.85), color: RGB(210, 205, 195))
-        b.block(Vec3(-4, 1.6, -3.5), Vec3(-1.3, 2.3, -3.15), color: RGB(70, 90, 100))
-        b.block(Vec3(1.3, 1.6, -3.5), Vec3(4, 2.3, -3.15), color: RGB(70, 90, 100))
-        b.block(Vec3(3.1, 0, -2.85), Vec3(3.95, 2.0, -2.1), color: RGB(200, 200, 205))
-        b.block(Vec3(-3.4, 0, -1.2), Vec3(-2.0, 0.88, 0.2), color: RGB(70, 90, 100))
-        b.block(Vec3(-3.45, 0.88, -1.25), Vec3(-1.95, 0.92, 0.25), color: RGB(210, 205, 195))
-        b.castsShadow = false
+    static func kitchen(_ b: inout MeshBuilder, setup: WorldSetup, night: Bool, sightLines: [(Vec3, Vec3)]) {
+        room(&b, x: -4...4, z: -8...4, height: 2.7, floor: RGB(190, 185, 175), walls: RGB(225, 228, 224), ceiling: RGB(240, 240, 238))
+        window(&b, wallZ: -8, x: -1.0...1.0, y: 1.2...2.2, night: night)
+        drawFurniture(&b, .kitchen, sightLines: sightLines)
         b.emissive = true
-        for x in [-1.5, 1.5] {
-            b.segment(Vec3(x, 2.7, -1.5), Vec3(x, 2.0, -1.5), radius: 0.01, color: SIMD3(0.1, 0.1, 0.1), sides: 4)
-            b.segment(Vec3(x, 2.0, -1.5), Vec3(x, 1.85, -1.5), radius: 0.06, radiusB: 0.16, color: SIMD3(1, 0.88, 0.65), sides: 8)
+        for z in [-5.5, -2.0] {
+            b.segment(Vec3(-2.45, 2.7, z + 1.5), Vec3(-2.45, 2.0, z + 1.5), radius: 0.01, color: SIMD3(0.1, 0.1, 0.1), sides: 4)
+            b.segment(Vec3(-2.45, 2.0, z + 1.5), Vec3(-2.45, 1.85, z + 1.5), radius: 0.06, radiusB: 0.16, color: SIMD3(1, 0.88, 0.65), sides: 8)
         }
         b.emissive = false
     }
 
-    static func office(_ b: inout MeshBuilder, setup: WorldSetup, night: Bool) {
-        room(&b, x: -5...5, z: -4...4, height: 2.9, floor: RGB(90, 95, 105), walls: RGB(220, 222, 226), ceiling: RGB(235, 236, 238))
-        window(&b, wallZ: -4, x: -4.5...4.5, y: 1.0...2.5, night: night)
-        for (dx, dz) in [(-2.5, -2.5), (2.5, -2.5), (-3.2, 1.0), (3.2, 1.0)] {
-            b.castsShadow = true
-            b.block(Vec3(dx - 0.8, 0.72, dz - 0.4), Vec3(dx + 0.8, 0.76, dz + 0.4), color: RGB(200, 190, 170))
-            for (lx, lz) in [(-0.75, -0.35), (0.75, -0.35), (-0.75, 0.35), (0.75, 0.35)] {
-                b.block(Vec3(dx + lx - 0.02, 0, dz + lz - 0.02), Vec3(dx + lx + 0.02, 0.72, dz + lz + 0.02), color: RGB(60, 60, 65))
-            }
-            b.block(Vec3(dx - 0.3, 0.76, dz - 0.25), Vec3(dx + 0.3, 1.12, dz - 0.22), color: RGB(25, 25, 28))
-            b.castsShadow = false
-            b.emissive = true
+    static func office(_ b: inout MeshBuilder, setup: WorldSetup, night: Bool, sightLines: [(Vec3, Vec3)]) {
+        room(&b, x: -5...5, z: -8...4, height: 2.9, floor: RGB(90, 95, 105), walls: RGB(220, 222, 226), ceiling: RGB(235, 236, 238))
+        window(&b, wallZ: -8, x: -4.5...4.5, y: 1.0...2.5, night: night)
+        drawFurniture(&b, .office, sightLines: sightLines)
+        b.emissive = true
+        for (dx, dz) in [(-3.0, -5.6), (3.0, -5.6), (-3.0, -1.8), (3.0, -1.8)] {
             b.quad(Vec3(dx - 0.28, 1.1, dz - 0.215), Vec3(dx + 0.28, 1.1, dz - 0.215), Vec3(dx + 0.28, 0.78, dz - 0.215),
                    Vec3(dx - 0.28, 0.78, dz - 0.215), normal: Vec3(0, 0, 1), color: RGB(120, 170, 230))
-            b.emissive = false
-            b.castsShadow = true
-            b.block(Vec3(dx - 0.25, 0.42, dz + 0.55), Vec3(dx + 0.25, 0.48, dz + 1.0), color: RGB(40, 40, 45))
-            b.block(Vec3(dx - 0.25, 0.48, dz + 0.95), Vec3(dx + 0.25, 1.0, dz + 1.0), color: RGB(40, 40, 45))
         }
-        b.castsShadow = false
-        b.emissive = true
         for x in [-2.5, 2.5] {
-            for z in [-2.0, 1.5] {
+            for z in [-5.5, -2.0, 1.5] {
                 b.quad(Vec3(x - 0.6, 2.89, z + 0.3), Vec3(x + 0.6, 2.89, z + 0.3), Vec3(x + 0.6, 2.89, z - 0.3), Vec3(x - 0.6, 2.89, z - 0.3),
                        normal: Vec3(0, -1, 0), color: RGB(250, 250, 245))
             }
@@ -265,20 +241,54 @@ enum WorldScenery {
         b.emissive = false
     }
 
-    static func studio(_ b: inout MeshBuilder, tableAt x0: Double) {
-        let white = RGB(232, 232, 234)
-        ground(&b, x: -6...6, z: -3...6, color: white, cell: 3)
-        // The cyclorama: a curved cove from the floor up into the back wall.
-        let r = 1.2
-        var prev = (y: 0.0, z: -3.0)
-        for k in 1...4 {
-            let a = Double(k) / 4 * Double.pi / 2
-            let cur = (y: r - r * cos(a), z: -3.0 - r * sin(a))
-            let n = Vec3(0, cos(a - Double.pi / 8), sin(a - Double.pi / 8))
-            b.quad(Vec3(-6, cur.y, cur.z), Vec3(6, cur.y, cur.z), Vec3(6, prev.y, prev.z), Vec3(-6, prev.y, prev.z), normal: n, color: white, nu: 3)
-            prev = cur
+    /// The studio: a round cyclorama (floor, cove and wall in one white surface that goes
+    /// all the way round), so an orbit never finds its edge, and a table for the products.
+    static func studio(_ b: inout MeshBuilder, tableAt x0: Double, radius: Double, height: Double) {
+        let white = SIMD3<Float>(RGB(232, 232, 234).unit)
+        let slices = 32, cove = 1.5
+        let floorR = radius - cove
+        let up = Vec3(0, 1, 0)
+        func ring(_ r: Double, _ y: Double, _ k: Int) -> Vec3 {
+            let a = 2 * Double.pi * Double(k) / Double(slices)
+            return Vec3(r * sin(a), y, r * cos(a))
         }
-        b.quad(Vec3(-6, 8, -4.2), Vec3(6, 8, -4.2), Vec3(6, r, -4.2), Vec3(-6, r, -4.2), normal: Vec3(0, 0, 1), color: white, nu: 3, nv: 2)
+        // Floor: rings of quads (fine near the middle, where the products stand, for the fog and light).
+        let radii = [0.0, 1.5, 3.5, 6.5, floorR]
+        for i in 0..<(radii.count - 1) {
+            for k in 0..<slices {
+                let a = ring(radii[i], 0, k), bb = ring(radii[i], 0, k + 1), c = ring(radii[i + 1], 0, k + 1), d = ring(radii[i + 1], 0, k)
+                b.triangle(SIMD3<Float>(a), SIMD3<Float>(c), SIMD3<Float>(d), SIMD3<Float>(up), SIMD3<Float>(up), SIMD3<Float>(up), color: white, outward: SIMD3<Float>(up))
+                if i > 0 {
+                    b.triangle(SIMD3<Float>(a), SIMD3<Float>(bb), SIMD3<Float>(c), SIMD3<Float>(up), SIMD3<Float>(up), SIMD3<Float>(up), color: white, outward: SIMD3<Float>(up))
+                }
+            }
+        }
+        // Cove: a quarter circle from the floor's edge up to the wall, then the wall.
+        var profile: [(r: Double, y: Double, n: Vec3)] = []
+        for j in 0...4 {
+            let t = Double(j) / 4 * Double.pi / 2
+            profile.append((floorR + cove * sin(t), cove - cove * cos(t), Vec3(-sin(t), cos(t), 0)))
+        }
+        profile.append((radius, height, Vec3(-1, 0, 0)))
+        for j in 0..<(profile.count - 1) {
+            let p0 = profile[j], p1 = profile[j + 1]
+            for k in 0..<slices {
+                func v(_ p: (r: Double, y: Double, n: Vec3), _ kk: Int) -> (SIMD3<Float>, SIMD3<Float>) {
+                    let pos = ring(p.r, p.y, kk), a = 2 * Double.pi * Double(kk) / Double(slices)
+                    let n = Vec3(p.n.x * sin(a), p.n.y, p.n.x * cos(a))
+                    return (SIMD3<Float>(pos), SIMD3<Float>(n))
+                }
+                let (a, na) = v(p0, k), (c, nc) = v(p0, k + 1), (d, nd) = v(p1, k + 1), (e, ne) = v(p1, k)
+                let inward = -(a + c) * 0.5 * SIMD3<Float>(1, 0, 1)
+                b.triangle(a, c, d, na, nc, nd, color: white, outward: inward)
+                b.triangle(a, d, e, na, nd, ne, color: white, outward: inward)
+            }
+        }
+        // A ceiling of the same white closes the cyclorama from a low angle.
+        for k in 0..<slices {
+            let a = ring(0, height, 0), c = ring(radius, height, k), d = ring(radius, height, k + 1)
+            b.triangle(SIMD3<Float>(a), SIMD3<Float>(c), SIMD3<Float>(d), -SIMD3<Float>(up), -SIMD3<Float>(up), -SIMD3<Float>(up), color: white, outward: -SIMD3<Float>(up))
+        }
         b.castsShadow = true
         // The tabletop, narrower when people stand beside it.
         let half = x0 == 0 ? 0.9 : 0.6

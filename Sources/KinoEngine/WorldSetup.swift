@@ -15,6 +15,11 @@ struct WorldSetup: Sendable {
     var timeOfDay: TimeOfDay
     var startFrame: Frame?
     var aspect: Double
+    /// The room or cyclorama that encloses the camera, when the place is indoors.
+    var interior: Interior?
+    var look: Look
+    /// The colour grade of the lighting, when the look grades.
+    var grade: ColorGrade?
 
     init(spec: ShotSpec, scene: SceneSpec) {
         self.scene = scene
@@ -35,6 +40,11 @@ struct WorldSetup: Sendable {
         light = SceneLight.resolve(lighting: spec.lighting, timeOfDay: timeOfDay, weather: weather, environment: env)
         startFrame = spec.startFrame
         aspect = spec.resolution.aspect
+        interior = Interior.of(scene.environment)
+        look = spec.look
+        // A start picture keeps its own colours: image-to-video begins on the picture as given.
+        grade = spec.look.grade && spec.startFrame == nil ? ColorGrade.of(timeOfDay: timeOfDay, weather: weather, environment: env,
+                                                 kelvin: spec.lighting?.colorTemperature ?? 5600) : nil
     }
 
     var dt: Double { 1 / fps }
@@ -65,6 +75,6 @@ struct WorldSetup: Sendable {
         kind == .woman || kind == .man || kind == .child || kind == .character
     }
     static func isProp(_ kind: SceneSpec.SubjectKind) -> Bool {
-        kind == .smartphone || kind == .productBox || kind == .bottle
+        [.smartphone, .productBox, .bottle, .watch, .sneakers, .laptop, .mug].contains(kind)
     }
 }

@@ -68,6 +68,9 @@ struct ObjectState: Hashable, Sendable, Codable {
     /// Radians per second.
     var spinRate: Double
     var color: RGB
+    /// The product's action (SceneSpec.Action raw value) and seconds since it began.
+    var action: String
+    var actionTime: Double
 }
 
 /// A car driving along the street (or parked when speed is 0).

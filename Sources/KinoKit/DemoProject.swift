@@ -1,9 +1,11 @@
 import Foundation
 import KinoCore
+import KinoEngine
 
 /// The sample project of Docs/UserGuide.md: a 30-second product explainer in three scenes —
-/// a product reveal, a smartphone turning 360° on a white surface under an orbiting camera,
-/// and one spokesperson using the product while walking through three rooms.
+/// a box whose lid lifts to reveal the phone under a push-in, a smartphone that fills the
+/// frame as it turns 360° under an orbiting camera, and one spokesperson using the product
+/// while walking through three rooms, seen whole in each.
 public enum DemoProject {
     /// Creates the demo file (with an empty history: the demo is where the user starts).
     @discardableResult
@@ -32,12 +34,12 @@ public enum DemoProject {
             _ = try add(p.addingShot({ id in
                 var s = Shot(id: id, sceneID: scene, name: name, prompt: prompt, duration: duration,
                              seed: UInt64(id.number) * 7919, cast: cast.map { CastMember(characterID: $0) })
-                if let preset { ProjectSession.applyPreset(preset, to: &s, frameRate: rate) }
+                if let preset { ProjectSession.applyPreset(preset, to: &s, in: p, engine: ProceduralEngine()) }
                 return s
             }))
         }
-        try shot(reveal, "Box reveal", "a product box on a white studio tabletop, camera push in, morning light", 6, preset: .dolly)
-        try shot(spin, "Phone 360", "a smartphone rotating 360 degrees on a white studio surface, orbit", 9, preset: .orbit)
+        try shot(reveal, "Box reveal", "a product box opening on a white studio tabletop, camera push in, morning light", 6, preset: .dolly)
+        try shot(spin, "Phone 360", "a smartphone rotating 360 degrees on a white studio surface, close-up, orbit", 9, preset: .orbit)
         try shot(rooms, "Living room", "Maya walking through a living room using a phone, camera following from behind", 5, cast: [maya])
         try shot(rooms, "Kitchen", "Maya walking through a kitchen using a phone, wide shot", 5, cast: [maya])
         try shot(rooms, "Office", "Maya walking into an office using a phone, camera following from behind", 5, cast: [maya])

@@ -14,14 +14,32 @@ extension ProjectSession {
     /// away from the default camera, along -z, at a walking pace.
     public static let followSubjectVelocity = Vec3(0, 0, -1.3)
 
-    /// Rewrites a shot's camera path from a preset (keys the user can then tweak).
+    /// Rewrites a shot's camera path from a preset (keys the user can then tweak), centred on
+    /// the shot's subject at the distance its shot size needs, as the engine frames it.
     public func applyPreset(_ preset: CameraPreset, to shot: inout Shot, intensity: Double = 1) {
-        Self.applyPreset(preset, to: &shot, frameRate: project.frameRate, intensity: intensity)
+        Self.applyPreset(preset, to: &shot, in: project, engine: engine, intensity: intensity)
     }
 
-    public static func applyPreset(_ preset: CameraPreset, to shot: inout Shot, frameRate: FrameRate, intensity: Double = 1) {
+    /// As `applyPreset(_:to:intensity:)`, for a project value not yet in a session.
+    public static func applyPreset(_ preset: CameraPreset, to shot: inout Shot, in project: Project,
+                                   engine: any GenerationEngine, intensity: Double = 1) {
+        let framing = presetFraming(for: shot, in: project, engine: engine)
+        applyPreset(preset, to: &shot, frameRate: project.frameRate, framing: framing, intensity: intensity)
+    }
+
+    /// Where the engine would centre a preset on `shot`: its subject, at the distance its
+    /// shot size needs (nil when the engine does not say).
+    public static func presetFraming(for shot: Shot, in p: Project, engine: any GenerationEngine) -> PresetFraming? {
+        let spec = ShotSpec(shot: shot, characters: shot.cast.compactMap { p.character($0.characterID) },
+                            lighting: p.effectiveLighting(for: shot), sceneEnvironment: p.scene(shot.sceneID)?.environment ?? "",
+                            frameRate: p.frameRate, resolution: p.settings.resolution)
+        return engine.presetFraming(spec)
+    }
+
+    public static func applyPreset(_ preset: CameraPreset, to shot: inout Shot, frameRate: FrameRate,
+                                   framing: PresetFraming? = nil, intensity: Double = 1) {
         shot.camera = CameraPath.preset(preset, frames: shot.duration, frameRate: frameRate,
-                                        subject: Vec3(0, 1.0, 0),
+                                        framing: framing ?? .standard(),
                                         subjectVelocity: preset == .follow ? Self.followSubjectVelocity : .zero,
                                         intensity: intensity, seed: shot.seed)
         shot.cameraPreset = preset

@@ -7,8 +7,9 @@ import KinoCore
 @Suite struct ProceduralEngineTests {
     let small = try! Resolution(width: 96, height: 54)
 
-    @Test func identityIsProceduralOneZero() {
-        #expect(Fixture.engine(Fixture.phone).identity == EngineIdentity(name: "procedural", version: "1.0"))
+    @Test func identityIsProceduralTwoZero() {
+        // 2.0: framing from the prompt, closed sets, products, the finished look.
+        #expect(Fixture.engine(Fixture.phone).identity == EngineIdentity(name: "procedural", version: "2.0"))
     }
 
     @Test func renderingTwiceGivesIdenticalBytes() throws {

@@ -55,7 +55,7 @@ private func character(_ id: String, _ name: String) -> Character {
         #expect(s.environment == .studio)
         #expect(s.weather == .fog)
         #expect(s.report.understood.contains("white studio tabletop"))
-        #expect(s.cameraMoves == [.closeUp])
+        #expect(s.shotSize == .closeUp && s.cameraMoves.isEmpty)
     }
 
     @Test func womanWithRedHairInABlueCoatGetsBothColours() {
@@ -144,7 +144,7 @@ private func character(_ id: String, _ name: String) -> Character {
         let cases: [(String, SceneSpec.CameraMove)] = [
             ("camera following from behind", .followBehind), ("tracking from behind", .followBehind),
             ("camera following her from behind", .followBehind), ("orbit", .orbit), ("orbiting", .orbit),
-            ("close-up", .closeUp), ("closeup", .closeUp), ("wide shot", .wide), ("push in", .pushIn),
+            ("crane shot", .crane), ("boom up", .crane), ("push in", .pushIn),
             ("dolly in", .pushIn), ("pull out", .pullOut), ("pan left", .panLeft), ("pan right", .panRight),
             ("static", .still), ("locked off", .still), ("locked-off", .still), ("handheld", .handheld),
             ("hand-held", .handheld),
@@ -154,6 +154,35 @@ private func character(_ id: String, _ name: String) -> Character {
             #expect(s.cameraMoves == [move], "\(prompt)")
             #expect(s.report.ignored.isEmpty, "\(prompt)")
         }
+    }
+
+    @Test func shotSizeAndAngleWordsSetTheFraming() {
+        let sizes: [(String, SceneSpec.ShotSize)] = [
+            ("extreme close-up", .extremeCloseUp), ("macro", .extremeCloseUp), ("close-up", .closeUp), ("closeup", .closeUp),
+            ("medium shot", .medium), ("medium wide shot", .mediumWide), ("cowboy shot", .mediumWide),
+            ("wide shot", .wide), ("full shot", .wide), ("establishing shot", .establishing),
+        ]
+        for (prompt, size) in sizes {
+            let s = read(prompt)
+            #expect(s.shotSize == size && s.cameraMoves.isEmpty && s.report.ignored.isEmpty, "\(prompt)")
+        }
+        let angles: [(String, SceneSpec.CameraAngle)] = [
+            ("eye level", .eyeLevel), ("low angle", .low), ("high angle", .high), ("bird's-eye view", .birdsEye),
+            ("overhead shot", .birdsEye), ("over the shoulder", .overTheShoulder), ("dutch angle", .dutch),
+        ]
+        for (prompt, angle) in angles {
+            let s = read(prompt)
+            #expect(s.angle == angle && s.report.ignored.isEmpty, "\(prompt)")
+        }
+        let both = read("a close-up of a bottle, low angle, wide shot")
+        #expect(both.shotSize == .closeUp && both.angle == .low, "the first size word wins")
+    }
+
+    @Test func productWordsAndActionsAreRead() {
+        let s = read("a watch, sneakers, a laptop opening and a mug sliding in, a box lifting")
+        #expect(s.subjects.map(\.kind) == [.watch, .sneakers, .laptop, .mug, .productBox])
+        #expect(s.subjects.map(\.action) == [.opening, .opening, .opening, .slidingIn, .lifting])
+        #expect(s.report.ignored.isEmpty)
     }
 
     @Test func orbitingThreeSixtyIsACameraMoveNotAnAction() {

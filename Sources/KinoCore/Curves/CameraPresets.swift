@@ -33,11 +33,37 @@ extension CameraPreset {
     public static let orbitKeys = 8
 }
 
+/// Where a preset is centred and how far out it starts: the subject's point, the camera's
+/// distance and height above it, and the lens. An engine that knows the subject supplies
+/// it (the product's centre, at the distance its shot size needs); `standard` is the
+/// framing of a person-sized subject at the origin.
+public struct PresetFraming: Hashable, Sendable, Codable {
+    public var subject: Vec3
+    public var distance: Double
+    public var height: Double
+    public var focalLength: Double
+    public init(subject: Vec3, distance: Double, height: Double, focalLength: Double) {
+        self.subject = subject; self.distance = distance; self.height = height; self.focalLength = focalLength
+    }
+    public static func standard(subject: Vec3 = Vec3(0, 1.0, 0)) -> PresetFraming {
+        PresetFraming(subject: subject, distance: CameraPreset.startDistance, height: CameraPreset.startHeight,
+                      focalLength: CameraPreset.startFocalLength)
+    }
+    /// Moves measured in metres (dolly, truck, pedestal, crane, follow) scale with the distance.
+    var scale: Double { distance / CameraPreset.startDistance }
+}
+
 extension CameraPath {
     /// The pose every preset starts from: in front of `subject`, slightly above, looking at it.
     public static func presetStart(subject: Vec3 = Vec3(0, 1.0, 0)) -> CameraPose {
-        CameraPose(position: subject + Vec3(0, CameraPreset.startHeight, CameraPreset.startDistance),
-                   target: subject, roll: 0, focalLength: CameraPreset.startFocalLength)
+        presetStart(.standard(subject: subject))
+    }
+
+    /// The pose a preset starts from with `framing`: `distance` in front (+z) of the subject,
+    /// `height` above it, looking at it.
+    public static func presetStart(_ framing: PresetFraming) -> CameraPose {
+        CameraPose(position: framing.subject + Vec3(0, framing.height, framing.distance),
+                   target: framing.subject, roll: 0, focalLength: framing.focalLength)
     }
 
     /// A camera path for `preset` over a shot of `frames` frames, written as ordinary keyframes
@@ -48,9 +74,19 @@ extension CameraPath {
     public static func preset(_ preset: CameraPreset, frames: Int, frameRate: FrameRate,
                               subject: Vec3 = Vec3(0, 1.0, 0), subjectVelocity: Vec3 = .zero,
                               intensity: Double = 1, seed: UInt64 = 1) -> CameraPath {
+        self.preset(preset, frames: frames, frameRate: frameRate, framing: .standard(subject: subject),
+                    subjectVelocity: subjectVelocity, intensity: intensity, seed: seed)
+    }
+
+    /// A preset centred on `framing`: it starts `framing.distance` from the subject and its
+    /// moves in metres scale with that distance (a dolly on a phone 0.8 m away travels 0.4 m).
+    public static func preset(_ preset: CameraPreset, frames: Int, frameRate: FrameRate, framing: PresetFraming,
+                              subjectVelocity: Vec3 = .zero, intensity: Double = 1, seed: UInt64 = 1) -> CameraPath {
         let end = Double(max(frames - 1, 0))
-        let start = presetStart(subject: subject)
+        let start = presetStart(framing)
+        let subject = framing.subject
         let s = intensity.isFinite ? intensity : 1
+        let k = framing.scale
         var move = CameraMove()
         switch preset {
         case .static: break
@@ -58,14 +94,15 @@ extension CameraPath {
         case .tilt: move.pitch = CameraPreset.tiltDegrees * s
         case .roll: move.roll = CameraPreset.rollDegrees * s
         case .zoom: move.zoomStops = CameraPreset.zoomStops * s
-        case .dolly: move.dolly = min(CameraPreset.dollyMetres * s, CameraPreset.startDistance - 0.5)
-        case .truck: move.truck = CameraPreset.truckMetres * s
-        case .pedestal: move.pedestal = CameraPreset.pedestalMetres * s
-        case .crane: move.crane = CameraPreset.craneMetres * s
+        case .dolly: move.dolly = min(CameraPreset.dollyMetres * s * k, framing.distance - 0.5 * k)
+        case .truck: move.truck = CameraPreset.truckMetres * s * k
+        case .pedestal: move.pedestal = CameraPreset.pedestalMetres * s * k
+        case .crane: move.crane = CameraPreset.craneMetres * s * k
         case .orbit:
             return orbit(start: start, subject: subject, end: end, clockwise: s < 0)
         case .follow:
-            return follow(subject: subject, velocity: subjectVelocity, end: end, framesPerSecond: frameRate.doubleValue)
+            return follow(subject: subject, velocity: subjectVelocity, end: end, framesPerSecond: frameRate.doubleValue,
+                          distance: CameraPreset.followDistance * k, height: CameraPreset.followHeight * k, focalLength: framing.focalLength)
         case .handheld:
             return handheld(start: start, end: end, framesPerSecond: frameRate.doubleValue, amount: abs(s), seed: seed)
         }
@@ -152,13 +189,15 @@ extension CameraPath {
     /// Behind a subject that moves at `velocity` m/s from `subject`, at a constant offset:
     /// followDistance back along its horizontal heading (+z when it does not move sideways) and
     /// followHeight up, looking at it. Linear keys, so the offset is the same on every frame.
-    static func follow(subject: Vec3, velocity: Vec3, end: Double, framesPerSecond: Double) -> CameraPath {
+    static func follow(subject: Vec3, velocity: Vec3, end: Double, framesPerSecond: Double,
+                       distance: Double = CameraPreset.followDistance, height: Double = CameraPreset.followHeight,
+                       focalLength: Double = CameraPreset.startFocalLength) -> CameraPath {
         let heading = Vec3(velocity.x, 0, velocity.z)
         let speed = CameraMove.length(heading)
         let back = speed > 1e-9 ? -heading / speed : Vec3(0, 0, 1)
-        let offset = back * CameraPreset.followDistance + Vec3(0, CameraPreset.followHeight, 0)
+        let offset = back * distance + Vec3(0, height, 0)
         func pose(_ s: Vec3) -> CameraPose {
-            CameraPose(position: s + offset, target: s, roll: 0, focalLength: CameraPreset.startFocalLength)
+            CameraPose(position: s + offset, target: s, roll: 0, focalLength: focalLength)
         }
         guard end > 0 else { return keyed([(0, pose(subject))]) }
         let subjectAtEnd = subject + velocity * (end / framesPerSecond)

@@ -109,6 +109,7 @@ extension Verbs {
                 shotArgument(),
                 VerbArgument("time", .shotTime, "Time within the shot (seconds, timecode, or negative from its end).", required: true, positional: true),
                 VerbArgument("output", .path, "Output file, .png.", required: true, positional: true),
+                VerbArgument("matte", .flag, "Write the subject's matte instead: white where the subject is, black elsewhere."),
              ],
              check: { _, a in
                  let path = try a.require(a.text("output"), "output")
@@ -125,6 +126,11 @@ extension Verbs {
                      let p = session.project
                      throw KinoKitError.timePastEnd(shot: s.raw, time: VerbArgument.seconds(f, p.frameRate),
                                                     length: VerbArgument.seconds(p.shot(s)?.duration ?? 0, p.frameRate))
+                 }
+                 if a.flag("matte") {
+                     // One frame's simulation and drawing: quick, so it is written here, not as a job.
+                     try session.writePNG(try session.subjectMatte(shot: s, at: f, quality: .full), to: path)
+                     return VerbOutcome(message: "wrote the subject's matte to \(path)")
                  }
                  return VerbOutcome(message: "", jobs: [.frame(s, frame: f, path: path)])
              }),
