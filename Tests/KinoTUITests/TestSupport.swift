@@ -23,9 +23,10 @@ func makeProject(at path: String, seconds: [Double], size: String = "160x90") th
     var scene: SceneID!
     try s.apply { p in let (e, id) = try p.addingScene(name: "main", environment: "street", lighting: nil); scene = id; return e }
     for (i, sec) in seconds.enumerated() {
+        let frames = try FrameRate.fps24.frames(seconds: sec)
         try s.apply { p in
             try p.addingShot({ Shot(id: $0, sceneID: scene, prompt: "a red car drives down a street, camera orbits",
-                                    duration: FrameRate.fps24.frames(seconds: sec), seed: UInt64(7 + i)) }).0
+                                    duration: frames, seed: UInt64(7 + i)) }).0
         }
     }
     return s
