@@ -42,7 +42,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kino-bench", dependencies: [
-            "KinoCore", "KinoKit", "KinoEngine", "KinoStore", "KinoMedia", "KinoTerminal", "KinoEditor", "KinoTUI", "KinoInterchange",
+            "KinoCore", "KinoKit", "KinoEngine", "KinoStore", "KinoMedia", "KinoTerminal", "KinoEditor", "KinoTUI", "KinoInterchange", "KinoAudio",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
 

@@ -71,8 +71,9 @@ import KinoEngine
         #expect(s.renderState(of: id) == .rendered)
     }
 
-    /// A take made before camera keys were stored as binary keeps its hash: the shot it was
-    /// rendered for is still rendered after the file is migrated.
+    /// A take made before camera keys were stored as binary keeps its hash: migrating the file
+    /// changes no input. (The take was made by procedural/1.0; engine 2.0 draws differently, so
+    /// under today's engine the shot is stale, as every shot a new engine version draws is.)
     @Test func aTakeFromAVersion1FileIsStillCurrentAfterTheMigration() throws {
         let dir = TempFolder()
         var root = URL(fileURLWithPath: #filePath)
@@ -80,9 +81,10 @@ import KinoEngine
         try FileManager.default.copyItem(atPath: root.appendingPathComponent("Tests/Fixtures/v1-orbit.kino").path, toPath: dir.file("old.kino"))
         let s = try ProjectSession.open(at: dir.file("old.kino"))
         defer { s.close() }
-        #expect(s.renderState(of: "sh4") == .rendered)
         #expect(s.renderState(of: "sh5") == .notRendered)
         let shot = try #require(s.project.shot("sh4"))
-        #expect(s.project.inputs(of: shot).hash(engine: s.engineIdentity) == "3ee7d7930fa5e67a")
+        let maker = EngineIdentity(name: "procedural", version: "1.0")
+        #expect(s.project.inputs(of: shot).hash(engine: maker) == "3ee7d7930fa5e67a")
+        #expect(s.renderState(of: "sh4") == (s.engineIdentity == maker ? .rendered : .stale))
     }
 }

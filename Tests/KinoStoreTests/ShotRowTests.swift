@@ -119,7 +119,7 @@ let v1Fixture: String = {
         try check.close()
         #expect(types == ["blob"])
         #expect(newVersion == Schema.version)
-        #expect(migrations == ["v1", "v2-audio", "v3-camera-keys"])
+        #expect(migrations == ["v1", "v2-audio", "v3-camera-keys", "v4-checksums"])
 
         let before = fileBytes(path)
         try ProjectStore.open(at: path).close()

@@ -113,14 +113,17 @@ import Testing
             let err = Pipe()
             proc.standardError = err
             try proc.run()
-            // Wait until the export has started writing its temporary file.
+            // Wait until this export is at work: writing its temporary file, or rendering the
+            // frames it needs into the cache first (provenance takes the takes before encoding).
             var started = false
-            for _ in 0..<600 {
+            let cache = dir.file("long.kino-cache")
+            for _ in 0..<1200 {
                 usleep(50_000)
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-                if names.contains(where: { $0.contains("partial") }) { started = true; break }
+                let cached = FileManager.default.enumerator(atPath: cache)?.contains { ($0 as? String)?.hasSuffix(".png") == true } ?? false
+                if names.contains(where: { $0.contains("killed-\(sig)") && $0.contains("partial") }) || cached { started = true; break }
             }
-            #expect(started, "the export never started writing")
+            #expect(started, "the export never started working")
             usleep(300_000)
             kill(proc.processIdentifier, sig)
             proc.waitUntilExit()

@@ -275,14 +275,15 @@ struct Preview: ParsableCommand {
         let s = try p.resolveShot(shot)
         let caps = ProjectSession.terminalCapabilities(mode: mode)
         if strip {
-            print(try session.previewStrip(shot: s.id, capabilities: caps, cols: width), terminator: "")
+            // Terminal graphics are the output itself: written as they are, never escaped.
+            StandardStreams.writeOutput(try session.previewStrip(shot: s.id, capabilities: caps, cols: width))
             return
         }
         let f = try VerbArgument("time", .shotTime, "").frames(time, in: p, shot: s)
         guard f < s.duration else {
             throw ValidationError.outOfRange(field: "time", value: time, range: "0…\(Kino.seconds(s.duration - 1, p.frameRate)) s (shot \(s.id))")
         }
-        print(try session.preview(shot: s.id, frame: f, capabilities: caps, cols: width, rows: height), terminator: "")
+        StandardStreams.writeOutput(try session.preview(shot: s.id, frame: f, capabilities: caps, cols: width, rows: height))
     }
 
     func terminalColumns() -> Int? {
