@@ -115,13 +115,19 @@ import Testing
             try proc.run()
             // Wait until this export is at work: writing its temporary file, or rendering the
             // frames it needs into the cache first (provenance takes the takes before encoding).
+            // Frames the killed run left count for nothing: only new ones show this run at work.
             var started = false
             let cache = dir.file("long.kino-cache")
+            func cachedFrames() -> Int {
+                FileManager.default.enumerator(atPath: cache)?.filter { ($0 as? String)?.hasSuffix(".png") == true }.count ?? 0
+            }
+            let before = cachedFrames()
             for _ in 0..<1200 {
                 usleep(50_000)
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-                let cached = FileManager.default.enumerator(atPath: cache)?.contains { ($0 as? String)?.hasSuffix(".png") == true } ?? false
-                if names.contains(where: { $0.contains("killed-\(sig)") && $0.contains("partial") }) || cached { started = true; break }
+                if names.contains(where: { $0.contains("killed-\(sig)") && $0.contains("partial") }) || cachedFrames() > before + 2 {
+                    started = true; break
+                }
             }
             #expect(started, "the export never started working")
             usleep(300_000)
